@@ -1,0 +1,56 @@
+import type { SerializedIrisError } from '../utils/errors';
+import { adviceFor } from './error-advice';
+
+interface ErrorNoticeProps {
+  error: SerializedIrisError;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+}
+
+/** An error as a sentence, the provider's own words, the steps tried, and what to do next. */
+export function ErrorNotice({ error, onRetry, onOpenOptions }: ErrorNoticeProps) {
+  const advice = adviceFor(error);
+  const detail = error.details.providerMessage;
+  return (
+    <div class="error" role="alert">
+      <p class="error-sentence">{advice.sentence}</p>
+      {detail && detail !== advice.sentence && <p class="error-detail">{detail}</p>}
+      {error.details.steps && error.details.steps.length > 0 && (
+        <details>
+          <summary>What Iris tried</summary>
+          <ul>
+            {error.details.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="actions">
+        {advice.actions.map((action) => {
+          if (action.kind === 'link') {
+            return (
+              <a
+                key={action.label}
+                class="button"
+                href={action.href}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                {action.label}
+              </a>
+            );
+          }
+          return (
+            <button
+              key={action.label}
+              type="button"
+              onClick={action.kind === 'retry' ? onRetry : onOpenOptions}
+            >
+              {action.label}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

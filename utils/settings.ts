@@ -1,0 +1,57 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Every stored setting of Iris, defined once (STYLE.md habit 3). The API key lives in
+ * `storage.local`, which `restrictStorageToExtension` closes to content scripts.
+ */
+export const DEFAULT_MODEL = 'google/gemini-2.5-flash';
+export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
+export const DEFAULT_PROMPT =
+  'Describe this image for someone who cannot see it. Start with the most important content, then details, and transcribe any short text in it.';
+
+export const apiKeySetting = storage.defineItem<string>('local:apiKey', {
+  fallback: '',
+  version: 1,
+});
+
+export const modelSetting = storage.defineItem<string>('local:model', {
+  fallback: DEFAULT_MODEL,
+  version: 1,
+});
+
+/** Base URL of the chat-completions API; OpenRouter unless the user set another endpoint. */
+export const baseUrlSetting = storage.defineItem<string>('local:baseUrl', {
+  fallback: OPENROUTER_BASE_URL,
+  version: 1,
+});
+
+/** Public images go to the model by URL (cheaper, faster) unless the user turns this off. */
+export const sendPublicByUrlSetting = storage.defineItem<boolean>('local:sendPublicByUrl', {
+  fallback: true,
+  version: 1,
+});
+
+/** Longest side, in pixels, of an image sent as bytes. */
+export const maxImageSideSetting = storage.defineItem<number>('local:maxImageSide', {
+  fallback: 2048,
+  version: 1,
+});
+
+/** Reads everything a job needs in one go. */
+export async function readJobSettings() {
+  const [apiKey, model, baseUrl, sendPublicByUrl, maxImageSide] = await Promise.all([
+    apiKeySetting.getValue(),
+    modelSetting.getValue(),
+    baseUrlSetting.getValue(),
+    sendPublicByUrlSetting.getValue(),
+    maxImageSideSetting.getValue(),
+  ]);
+  return {
+    apiKey: apiKey.trim(),
+    model: model.trim() || DEFAULT_MODEL,
+    baseUrl,
+    sendPublicByUrl,
+    maxImageSide,
+  };
+}
+export type JobSettings = Awaited<ReturnType<typeof readJobSettings>>;

@@ -1,0 +1,47 @@
+import { browser } from 'wxt/browser';
+import type { Job } from './jobs/types';
+
+/** `action` in MV3, `browserAction` in Firefox's MV2 build. */
+function toolbarAction() {
+  return (
+    browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction
+  );
+}
+
+/**
+ * Opens the popup so the answer streams in front of the user. Some browsers refuse (no
+ * focused window, no user gesture): then the badge shows progress, and the popup shows
+ * the job when the user opens it. Resolves to whether the popup opened.
+ */
+export async function openPopupOrBadge(): Promise<boolean> {
+  try {
+    await toolbarAction().openPopup();
+    return true;
+  } catch (error) {
+    console.info('Iris: popup not opened, showing progress on the badge', error);
+    return false;
+  }
+}
+
+const BADGES: Record<Job['status'], { text: string; color: string }> = {
+  acquiring: { text: '…', color: '#5b5bd6' },
+  requesting: { text: '…', color: '#5b5bd6' },
+  streaming: { text: '…', color: '#5b5bd6' },
+  done: { text: '', color: '#2f8132' },
+  stopped: { text: '', color: '#666666' },
+  error: { text: '!', color: '#c62828' },
+};
+
+/** Mirrors a job's status on the toolbar button (cleared when the popup opens). */
+export function showJobOnBadge(job: Job): void {
+  const badge = BADGES[job.status];
+  const action = toolbarAction();
+  void Promise.all([
+    action.setBadgeText({ text: badge.text }),
+    action.setBadgeBackgroundColor({ color: badge.color }),
+  ]).catch((error: unknown) => console.warn('Iris: badge not updated', error));
+}
+
+export function clearBadge(): Promise<void> {
+  return toolbarAction().setBadgeText({ text: '' });
+}

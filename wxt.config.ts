@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Per-browser differences live here and in `import.meta.env` only (STYLE.md habit 8).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Iris',
+    description:
+      'Ask a vision model about any image on the web: descriptions, alt text and answers.',
+    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', 'clipboardWrite'],
+    ...(browser === 'firefox'
+      ? {
+          // MV2 has no optional_host_permissions: origins go in optional_permissions.
+          optional_permissions: ['<all_urls>'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'iris@iris-extension.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // Requested at the moment of need only (never at install): lets the background
+          // fetch images that the page itself cannot hand over.
+          optional_host_permissions: ['<all_urls>'],
+          minimum_chrome_version: '127',
+        }),
+    action: { default_title: 'Iris' },
+  }),
+});
