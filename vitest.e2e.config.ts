@@ -9,6 +9,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // A real menu click can be missed by a busy window manager; one retry, never more.
-    retry: 1,
+    retry: 0,
   },
 });

@@ -16,12 +16,16 @@ import {
 type ChatBody = {
   model: string;
   stream: boolean;
-  messages: { role: string; content: string | { type: string; text?: string; image_url?: { url: string } }[] }[];
+  messages: {
+    role: string;
+    content: string | { type: string; text?: string; image_url?: { url: string } }[];
+  }[];
 };
 
 function userParts(body: unknown) {
   const message = (body as ChatBody).messages.find((m) => m.role === 'user');
-  if (!message || typeof message.content === 'string') throw new Error('no user message with parts');
+  if (!message || typeof message.content === 'string')
+    throw new Error('no user message with parts');
   return message.content;
 }
 
@@ -59,9 +63,9 @@ describe('Describe image, from the real context menu', () => {
     expect(await popupIsOpen(h)).toBe(true);
 
     const popup = await openPopupPage(h);
-    await expect.poll(() => popup.getByRole('region', { name: 'Answer' }).innerText()).toContain(
-      'The image shows red, green, blue and yellow squares',
-    );
+    await expect
+      .poll(() => popup.getByRole('region', { name: 'Answer' }).innerText())
+      .toContain('The image shows red, green, blue and yellow squares');
     expect(await popup.locator('strong', { hasText: 'Four quadrants.' }).count()).toBe(1);
     await expect.poll(() => popup.locator('.meta').innerText()).toContain(body.model);
     expect(await popup.locator('.meta').innerText()).toMatch(/\$\d/);
@@ -89,7 +93,10 @@ describe('Describe image, from the real context menu', () => {
     ['data: URL', '#data'],
   ])('reads a %s image in the page and sends its pixels', async (_name, selector) => {
     const page = await openSitePage(h, '/index.html', 'public');
-    await page.waitForFunction((s) => (document.querySelector(s) as HTMLImageElement | null)?.complete, selector);
+    await page.waitForFunction(
+      (s) => (document.querySelector(s) as HTMLImageElement | null)?.complete,
+      selector,
+    );
     await contextMenuChoose(page, selector, DESCRIBE);
     const request = await h.mock.waitForRequest({ path: '/api/v1/chat/completions' });
     const image = decodeDataUrl(userParts(request.body)[1]?.image_url?.url ?? '');
@@ -116,7 +123,9 @@ describe('Failures are messages with a next step', () => {
     expect(job.error?.code).toBe('no-api-key');
 
     const popup = await openPopupPage(h);
-    await expect.poll(() => popup.getByRole('alert').innerText()).toContain('needs your OpenRouter API key');
+    await expect
+      .poll(() => popup.getByRole('alert').innerText())
+      .toContain('needs your OpenRouter API key');
     const optionsOpened = h.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Enter API key' }).click();
     const options = await optionsOpened;
@@ -161,7 +170,9 @@ describe('Failures are messages with a next step', () => {
     await contextMenuChoose(page, '#missing', DESCRIBE);
     await waitForJob(h, (j) => j.status === 'error');
     const popup = await openPopupPage(h);
-    await expect.poll(() => popup.getByRole('alert').innerText()).toContain('could not get this image');
+    await expect
+      .poll(() => popup.getByRole('alert').innerText())
+      .toContain('could not get this image');
     await popup.getByText('What Iris tried').click();
     expect(await popup.getByRole('alert').innerText()).toContain('HTTP 404');
     expect(h.mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
@@ -177,7 +188,9 @@ describe('Streaming and Stop', () => {
     await waitForJob(h, (j) => j.status === 'streaming' && j.text.includes('word3 '));
 
     const popup = await openPopupPage(h);
-    await expect.poll(() => popup.getByRole('region', { name: 'Answer' }).innerText()).toContain('word3');
+    await expect
+      .poll(() => popup.getByRole('region', { name: 'Answer' }).innerText())
+      .toContain('word3');
     await popup.getByRole('button', { name: 'Stop' }).click();
     const job = await waitForJob(h, (j) => j.status === 'stopped');
     expect(job.text).toContain('word3');

@@ -107,8 +107,16 @@ export async function contextMenuChoose(page: Page, selector: string, key: strin
       y: window.screenY + (window.outerHeight - window.innerHeight) + rect.y + rect.height / 2,
     };
   });
-  execFileSync('xdotool', ['mousemove', '--sync', String(Math.round(point.x)), String(Math.round(point.y))]);
-  execFileSync('xdotool', ['click', '3']);
+  // No --sync: it waits forever when the pointer is already at the target.
+  execFileSync('xdotool', [
+    'mousemove',
+    String(Math.round(point.x)),
+    String(Math.round(point.y)),
+    'sleep',
+    '0.1',
+    'click',
+    '3',
+  ]);
   await page.waitForTimeout(400);
   execFileSync('xdotool', ['key', key]);
 }
@@ -124,11 +132,17 @@ export type StoredJob = {
 };
 
 /** The job Iris keeps in storage.session, once `predicate` holds (polling). */
-export async function waitForJob(h: Harness, predicate: (job: StoredJob) => boolean, timeoutMs = 15_000): Promise<StoredJob> {
+export async function waitForJob(
+  h: Harness,
+  predicate: (job: StoredJob) => boolean,
+  timeoutMs = 15_000,
+): Promise<StoredJob> {
   const deadline = Date.now() + timeoutMs;
   let last: StoredJob | undefined;
   while (Date.now() < deadline) {
-    last = await h.worker.evaluate(async () => (await chrome.storage.session.get('currentJob')).currentJob as never);
+    last = await h.worker.evaluate(
+      async () => (await chrome.storage.session.get('currentJob')).currentJob as never,
+    );
     if (last && predicate(last)) return last;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -137,7 +151,11 @@ export async function waitForJob(h: Harness, predicate: (job: StoredJob) => bool
 
 /** Whether the real toolbar popup is open (Chrome's own view of its contexts). */
 export async function popupIsOpen(h: Harness): Promise<boolean> {
-  return h.worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length > 0);
+  return h.worker.evaluate(
+    async () =>
+      (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] }))
+        .length > 0,
+  );
 }
 
 /** Opens the popup's page in a tab, where a test can read and use it like the popup. */
@@ -148,7 +166,11 @@ export async function openPopupPage(h: Harness): Promise<Page> {
 }
 
 /** A fixture page, by its public-looking host or on 127.0.0.1. */
-export async function openSitePage(h: Harness, path: string, host: 'public' | 'local'): Promise<Page> {
+export async function openSitePage(
+  h: Harness,
+  path: string,
+  host: 'public' | 'local',
+): Promise<Page> {
   const page = h.context.pages()[0] ?? (await h.context.newPage());
   const origin = host === 'public' ? `http://${PUBLIC_HOST}` : h.site.url;
   await page.goto(`${origin}${path}`);

@@ -5,8 +5,17 @@ import { parseMarkdown } from '../../utils/markdown';
 
 describe('parseMarkdown', () => {
   it('parses the usual answer shapes', () => {
-    const blocks = parseMarkdown('# Title\n\nA **bold** and *em* `code`.\n\n- one\n- two\n\n1. a\n2. b\n\n```\nx < y\n```\n> quote');
-    expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'list', 'code', 'quote']);
+    const blocks = parseMarkdown(
+      '# Title\n\nA **bold** and *em* `code`.\n\n- one\n- two\n\n1. a\n2. b\n\n```\nx < y\n```\n> quote',
+    );
+    expect(blocks.map((b) => b.type)).toEqual([
+      'heading',
+      'paragraph',
+      'list',
+      'list',
+      'code',
+      'quote',
+    ]);
   });
 
   it('leaves half-written syntax (mid-stream) as text', () => {
@@ -45,12 +54,33 @@ const XSS = [
 describe('Markdown rendering of hostile model output', () => {
   it.each(XSS)('renders %s inertly', (payload) => {
     const { container } = render(<Markdown text={`Before ${payload} after`} />);
-    const allowed = new Set(['P', 'STRONG', 'EM', 'DEL', 'CODE', 'PRE', 'A', 'SPAN', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR']);
+    const allowed = new Set([
+      'P',
+      'STRONG',
+      'EM',
+      'DEL',
+      'CODE',
+      'PRE',
+      'A',
+      'SPAN',
+      'UL',
+      'OL',
+      'LI',
+      'BLOCKQUOTE',
+      'H3',
+      'H4',
+      'H5',
+      'H6',
+      'HR',
+      'BR',
+    ]);
     for (const element of container.querySelectorAll('*')) {
       expect(allowed.has(element.tagName), element.tagName).toBe(true);
       for (const attribute of element.attributes) {
         expect(attribute.name.startsWith('on'), attribute.name).toBe(false);
-        expect(['href', 'target', 'rel', 'start'].includes(attribute.name), attribute.name).toBe(true);
+        expect(['href', 'target', 'rel', 'start'].includes(attribute.name), attribute.name).toBe(
+          true,
+        );
       }
     }
     for (const link of container.querySelectorAll('a')) {
@@ -62,7 +92,9 @@ describe('Markdown rendering of hostile model output', () => {
   });
 
   it('keeps safe links as links', () => {
-    const { container } = render(<Markdown text="See [the docs](https://openrouter.ai/docs) or https://example.com/a." />);
+    const { container } = render(
+      <Markdown text="See [the docs](https://openrouter.ai/docs) or https://example.com/a." />,
+    );
     const links = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['https://openrouter.ai/docs', 'https://example.com/a']);
   });

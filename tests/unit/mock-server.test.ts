@@ -34,7 +34,15 @@ function parseSse(text: string): SseEvent[] {
 
 const dataOf = (events: SseEvent[]) => events.flatMap((e) => ('data' in e ? [e.data] : []));
 
-function visionBody(extra: Record<string, unknown> = {}) {
+type VisionOptions = { imageUrl?: string; imageFirst?: boolean; extra?: Record<string, unknown> };
+
+/** A request like Iris sends: system prompt, then a user message with text and one image. */
+function visionBody({ imageUrl, imageFirst = false, extra = {} }: VisionOptions = {}) {
+  const text = { type: 'text', text: "What's in this image?" };
+  const image = {
+    type: 'image_url',
+    image_url: { url: imageUrl ?? `data:image/png;base64,${PNG_1PX}`, detail: 'auto' },
+  };
   return {
     model: 'google/gemini-2.5-flash',
     stream: true,
@@ -43,16 +51,7 @@ function visionBody(extra: Record<string, unknown> = {}) {
     provider: { zdr: true, data_collection: 'deny', allow_fallbacks: true },
     messages: [
       { role: 'system', content: 'You describe images for blind readers.' },
-      {
-        role: 'user',
-        content: [
-          { type: 'text', text: "What's in this image?" },
-          {
-            type: 'image_url',
-            image_url: { url: `data:image/png;base64,${PNG_1PX}`, detail: 'auto' },
-          },
-        ],
-      },
+      { role: 'user', content: imageFirst ? [image, text] : [text, image] },
     ],
     ...extra,
   };
@@ -146,6 +145,7 @@ describe('POST /chat/completions', () => {
     if (!('choices' in result)) throw new Error('expected a ChatResult, got a stream');
     expect(result).toMatchObject({ model: 'openai/gpt-4o-mini', systemFingerprint: null });
     expect(result.choices[0]?.message.content).toBe('Hello there');
+    mock.enqueue({ type: 'stream', chunkDelayMs: 0 });
     const stream = await sdk.chat.send({
       chatRequest: { messages: [{ role: 'user', content: 'Hi' }], stream: true },
     });
@@ -179,21 +179,14 @@ describe('POST /chat/completions', () => {
     });
     expect((await mock.waitForRequest()).validation.ok).toBe(false);
 
-    const body = visionBody();
-    const user = body.messages[1] as { content: unknown[] };
-    user.content.reverse(); // image first
-    const imageFirst = await post('/api/v1/chat/completions', body);
+    const imageFirst = await post('/api/v1/chat/completions', visionBody({ imageFirst: true }));
     expect(imageFirst.status).toBe(400);
     const recorded = await mock.waitForRequest();
     expect(recorded.validation.issues).toEqual([
       expect.stringContaining('text part comes after an image_url part'),
     ]);
 
-    const badData = visionBody();
-    (badData.messages[1] as { content: { image_url?: { url: string } }[] }).content[1] = {
-      type: 'image_url',
-      image_url: { url: 'data:image/bmp;base64,Qk0=' },
-    } as never;
+    const badData = visionBody({ imageUrl: 'data:image/bmp;base64,Qk0=' });
     expect((await post('/api/v1/chat/completions', badData)).status).toBe(400);
     expect((await mock.waitForRequest()).validation.issues[0]).toMatch(
       /image_url\.url: must be an http\(s\) URL/,
@@ -202,7 +195,7 @@ describe('POST /chat/completions', () => {
 
   it('warns about fields the schema does not know', async () => {
     const res = await post('/v1/chat/completions', {
-      ...visionBody({ stream: false }),
+      ...visionBody({ extra: { stream: false } }),
       maxTokens: 5,
     });
     expect(res.status).toBe(200);
@@ -267,9 +260,9 @@ describe('POST /chat/completions', () => {
   it('resets the connection for a reset scenario', async () => {
     mock.enqueue({ type: 'reset' });
     await expect(post('/api/v1/chat/completions', visionBody())).rejects.toThrow();
-    expect((await post('/api/v1/chat/completions', visionBody({ stream: false }))).status).toBe(
-      200,
-    );
+    expect(
+      (await post('/api/v1/chat/completions', visionBody({ extra: { stream: false } }))).status,
+    ).toBe(200);
   });
 });
 

@@ -91,7 +91,9 @@ export function createOpenRouterClient(options: ClientOptions) {
         text: '',
         generationId: response.headers.get('x-generation-id') ?? undefined,
       };
-      await readStream(response.body, result, callbacks, controller.signal, () => arm(idleTimeoutMs));
+      await readStream(response.body, result, callbacks, controller.signal, () =>
+        arm(idleTimeoutMs),
+      );
       return result;
     } catch (error) {
       if (timedOut)
@@ -155,7 +157,8 @@ async function readStream(
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   // Stop waiting for the next bytes the moment we are stopped or time out.
-  const onAbort = () => void reader.cancel().catch((error: unknown) => console.debug('Iris: stream cancel', error));
+  const onAbort = () =>
+    void reader.cancel().catch((error: unknown) => console.debug('Iris: stream cancel', error));
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     while (!done && !failure) {

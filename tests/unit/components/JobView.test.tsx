@@ -19,7 +19,12 @@ const base: Job = {
 };
 
 function view(job: Partial<Job>) {
-  const handlers = { onStop: vi.fn(), onRetry: vi.fn(), onOpenOptions: vi.fn(), copy: vi.fn(async () => undefined) };
+  const handlers = {
+    onStop: vi.fn(),
+    onRetry: vi.fn(),
+    onOpenOptions: vi.fn(),
+    copy: vi.fn(async () => undefined),
+  };
   render(<JobView job={{ ...base, ...job }} {...handlers} />);
   return handlers;
 }
@@ -52,7 +57,15 @@ describe('JobView', () => {
   });
 
   it('an error: an alert with the sentence and its action', () => {
-    const { onOpenOptions } = view({ status: 'error', text: '', error: { code: 'invalid-key', message: 'User not found.', details: { providerMessage: 'User not found.' } } });
+    const { onOpenOptions } = view({
+      status: 'error',
+      text: '',
+      error: {
+        code: 'invalid-key',
+        message: 'User not found.',
+        details: { providerMessage: 'User not found.' },
+      },
+    });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('did not accept your API key');
     expect(alert.textContent).toContain('User not found.');
@@ -61,7 +74,10 @@ describe('JobView', () => {
   });
 
   it('stopped: keeps the text and offers Try again', () => {
-    const { onRetry } = view({ status: 'stopped', error: { code: 'stopped', message: 'Stopped.', details: {} } });
+    const { onRetry } = view({
+      status: 'stopped',
+      error: { code: 'stopped', message: 'Stopped.', details: {} },
+    });
     expect(screen.getByRole('region', { name: 'Answer' }).textContent).toBe('A red square');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalled();
@@ -70,18 +86,37 @@ describe('JobView', () => {
 
 describe('adviceFor', () => {
   const codes: IrisErrorCode[] = [
-    'no-api-key', 'invalid-key', 'insufficient-credits', 'bad-model', 'model-cannot-see-images', 'moderated',
-    'rate-limited', 'timeout', 'network', 'provider', 'image-unreachable', 'image-too-large', 'unsupported-image',
-    'bad-request', 'bad-response', 'content-filter', 'stopped', 'interrupted', 'internal',
+    'no-api-key',
+    'invalid-key',
+    'insufficient-credits',
+    'bad-model',
+    'model-cannot-see-images',
+    'moderated',
+    'rate-limited',
+    'timeout',
+    'network',
+    'provider',
+    'image-unreachable',
+    'image-too-large',
+    'unsupported-image',
+    'bad-request',
+    'bad-response',
+    'content-filter',
+    'stopped',
+    'interrupted',
+    'internal',
   ];
   it.each(codes)('%s has a sentence and a next action (or says why there is none)', (code) => {
     const advice = adviceFor({ code, message: '', details: {} });
     expect(advice.sentence.length).toBeGreaterThan(10);
-    if (!['image-too-large', 'unsupported-image'].includes(code)) expect(advice.actions.length).toBeGreaterThan(0);
+    if (!['image-too-large', 'unsupported-image'].includes(code))
+      expect(advice.actions.length).toBeGreaterThan(0);
   });
 
   it('says how long to wait when rate limited', () => {
-    expect(adviceFor({ code: 'rate-limited', message: '', details: { retryAfterSeconds: 12 } }).sentence).toContain('12 s');
+    expect(
+      adviceFor({ code: 'rate-limited', message: '', details: { retryAfterSeconds: 12 } }).sentence,
+    ).toContain('12 s');
   });
 
   it('formats costs', () => {

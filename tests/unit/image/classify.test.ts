@@ -48,7 +48,10 @@ describe('classifyImageUrl', () => {
   });
 
   it('sends nothing by URL from an incognito tab or when the user turned URL sending off', () => {
-    expect(classifyImageUrl('https://example.com/a.png', { incognito: true })).toEqual({ kind: 'private', reason: 'incognito' });
+    expect(classifyImageUrl('https://example.com/a.png', { incognito: true })).toEqual({
+      kind: 'private',
+      reason: 'incognito',
+    });
     expect(classifyImageUrl('https://example.com/a.png', { sendPublicByUrl: false })).toEqual({
       kind: 'private',
       reason: 'url-sending-off',

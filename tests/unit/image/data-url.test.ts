@@ -14,7 +14,10 @@ describe('data URLs', () => {
     expect(new TextDecoder().decode(parseDataUrl('data:image/svg+xml,%3Csvg%3E'))).toBe('<svg>');
   });
 
-  it.each(['data:image/png;base64', 'data:image/png;base64,@@@', 'nodata'])('refuses a malformed one: %s', (url) => {
-    expect(() => parseDataUrl(url)).toThrow(/malformed/);
-  });
+  it.each(['data:image/png;base64', 'data:image/png;base64,@@@', 'nodata'])(
+    'refuses a malformed one: %s',
+    (url) => {
+      expect(() => parseDataUrl(url)).toThrow(/malformed/);
+    },
+  );
 });

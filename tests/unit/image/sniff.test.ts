@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeNonImage, sniffImageType } from '../../../utils/image/sniff';
 
 const bytes = (...values: (number | string)[]) =>
-  new Uint8Array(values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])));
+  new Uint8Array(
+    values.flatMap((v) => (typeof v === 'string' ? [...v].map((c) => c.charCodeAt(0)) : [v])),
+  );
 const pad = (b: Uint8Array, length = 64) => {
   const out = new Uint8Array(Math.max(length, b.length));
   out.set(b);
@@ -21,8 +23,16 @@ describe('sniffImageType', () => {
     ['ico', pad(bytes(0, 0, 1, 0, 1, 0)), 'image/x-icon'],
     ['tiff (II)', pad(bytes(0x49, 0x49, 0x2a, 0)), 'image/tiff'],
     ['tiff (MM)', pad(bytes(0x4d, 0x4d, 0, 0x2a)), 'image/tiff'],
-    ['svg', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>'), 'image/svg+xml'],
-    ['svg with prolog', new TextEncoder().encode('\uFEFF<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE svg>\n<svg>'), 'image/svg+xml'],
+    [
+      'svg',
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>'),
+      'image/svg+xml',
+    ],
+    [
+      'svg with prolog',
+      new TextEncoder().encode('\uFEFF<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE svg>\n<svg>'),
+      'image/svg+xml',
+    ],
     ['html', new TextEncoder().encode('<!doctype html><html></html>'), undefined],
     ['empty', new Uint8Array(0), undefined],
     ['text', new TextEncoder().encode('hello world'), undefined],

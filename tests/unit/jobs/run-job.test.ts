@@ -16,7 +16,10 @@ const settings: JobSettings = {
 };
 const source = { srcUrl: 'https://img.example.com/a.jpg', tabId: 1, frameId: 0 };
 
-function runnerWith(stream: (callbacks: StreamCallbacks) => Promise<unknown>, overrides: Partial<JobSettings> = {}) {
+function runnerWith(
+  stream: (callbacks: StreamCallbacks) => Promise<unknown>,
+  overrides: Partial<JobSettings> = {},
+) {
   const streamChat = vi.fn((_body: unknown, callbacks: StreamCallbacks) => stream(callbacks));
   const acquire = vi.fn(async () => ({ payload: { kind: 'url' as const, url: source.srcUrl } }));
   const runner = createJobRunner({
@@ -41,11 +44,22 @@ describe('createJobRunner', () => {
       await new Promise((r) => setTimeout(r, 5));
       seen.push((await getCurrentJob())?.text ?? '');
       callbacks.onDelta?.(' world', 'openai/gpt-4o-mini');
-      return { text: 'Hello world', model: 'openai/gpt-4o-mini', finishReason: 'stop', usage: { cost: 0.001 } };
+      return {
+        text: 'Hello world',
+        model: 'openai/gpt-4o-mini',
+        finishReason: 'stop',
+        usage: { cost: 0.001 },
+      };
     });
     const job = await runner.start({ source });
     expect(seen).toEqual(['Hello']);
-    expect(job).toMatchObject({ status: 'done', text: 'Hello world', model: 'openai/gpt-4o-mini', transport: 'url', usage: { cost: 0.001 } });
+    expect(job).toMatchObject({
+      status: 'done',
+      text: 'Hello world',
+      model: 'openai/gpt-4o-mini',
+      transport: 'url',
+      usage: { cost: 0.001 },
+    });
     expect(await getCurrentJob()).toMatchObject({ status: 'done', text: 'Hello world' });
     const sentBody = streamChat.mock.calls[0]?.[0] as { model: string };
     expect(sentBody.model).toBe('google/gemini-2.5-flash');
@@ -66,7 +80,11 @@ describe('createJobRunner', () => {
       throw new IrisError('provider', 'Provider returned error');
     });
     const job = await runner.start({ source });
-    expect(job).toMatchObject({ status: 'error', text: 'Half an ans', error: { code: 'provider' } });
+    expect(job).toMatchObject({
+      status: 'error',
+      text: 'Half an ans',
+      error: { code: 'provider' },
+    });
   });
 
   it('stop() aborts the request and ends the job as stopped, keeping the text', async () => {
@@ -74,7 +92,9 @@ describe('createJobRunner', () => {
       (callbacks) =>
         new Promise((_resolve, reject) => {
           callbacks.onDelta?.('Some');
-          callbacks.signal?.addEventListener('abort', () => reject(new IrisError('stopped', 'Stopped.')));
+          callbacks.signal?.addEventListener('abort', () =>
+            reject(new IrisError('stopped', 'Stopped.')),
+          );
         }),
     );
     const running = runner.start({ source });
@@ -100,7 +120,11 @@ describe('createJobRunner', () => {
     await saveJob(stale);
     const { runner } = runnerWith(async () => ({ text: '' }));
     await runner.recoverInterrupted();
-    expect(await getCurrentJob()).toMatchObject({ status: 'error', text: 'partial', error: { code: 'interrupted' } });
+    expect(await getCurrentJob()).toMatchObject({
+      status: 'error',
+      text: 'partial',
+      error: { code: 'interrupted' },
+    });
   });
 
   it('retry() runs the same image and prompt again', async () => {

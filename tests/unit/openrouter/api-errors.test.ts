@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { errorFromChunk, errorFromHttp } from '../../../utils/openrouter/api-errors';
 
-const json = (status: number, message: string, metadata?: object) => JSON.stringify({ error: { code: status, message, metadata } });
+const json = (status: number, message: string, metadata?: object) =>
+  JSON.stringify({ error: { code: status, message, metadata } });
 
 describe('errorFromHttp', () => {
   it.each([
@@ -9,7 +10,12 @@ describe('errorFromHttp', () => {
     [400, 'Invalid request', undefined, 'bad-request'],
     [401, 'No auth credentials found', undefined, 'invalid-key'],
     [401, 'User not found.', undefined, 'invalid-key'],
-    [402, 'Insufficient credits. Add more using https://openrouter.ai/credits', undefined, 'insufficient-credits'],
+    [
+      402,
+      'Insufficient credits. Add more using https://openrouter.ai/credits',
+      undefined,
+      'insufficient-credits',
+    ],
     [403, 'Flagged', { reasons: ['violence'] }, 'moderated'],
     [404, 'No endpoints found that support image input', undefined, 'model-cannot-see-images'],
     [404, 'Model not found', undefined, 'bad-model'],
@@ -30,9 +36,17 @@ describe('errorFromHttp', () => {
   });
 
   it('keeps Retry-After and moderation reasons', () => {
-    const rateLimited = errorFromHttp(429, json(429, 'slow down'), new Headers({ 'Retry-After': '7' }));
+    const rateLimited = errorFromHttp(
+      429,
+      json(429, 'slow down'),
+      new Headers({ 'Retry-After': '7' }),
+    );
     expect(rateLimited.details.retryAfterSeconds).toBe(7);
-    const moderated = errorFromHttp(403, json(403, 'Flagged', { reasons: ['self-harm'] }), new Headers());
+    const moderated = errorFromHttp(
+      403,
+      json(403, 'Flagged', { reasons: ['self-harm'] }),
+      new Headers(),
+    );
     expect(moderated.details.providerMessage).toContain('self-harm');
   });
 
@@ -45,8 +59,17 @@ describe('errorFromHttp', () => {
 
 describe('errorFromChunk', () => {
   it('reads the integer form and tolerates the string form of code', () => {
-    expect(errorFromChunk({ code: 502, message: 'Provider returned error', metadata: { error_type: 'provider_unavailable' } }).code).toBe('provider');
+    expect(
+      errorFromChunk({
+        code: 502,
+        message: 'Provider returned error',
+        metadata: { error_type: 'provider_unavailable' },
+      }).code,
+    ).toBe('provider');
     expect(errorFromChunk({ code: 'server_error', message: 'oops' }).code).toBe('provider');
-    expect(errorFromChunk({ code: 400, message: 'x', metadata: { error_type: 'image_download_failed' } }).code).toBe('image-unreachable');
+    expect(
+      errorFromChunk({ code: 400, message: 'x', metadata: { error_type: 'image_download_failed' } })
+        .code,
+    ).toBe('image-unreachable');
   });
 });

@@ -3,7 +3,11 @@ import { IrisError } from '../../../utils/errors';
 import { buildChatBody } from '../../../utils/openrouter/body';
 import { createOpenRouterClient } from '../../../utils/openrouter/client';
 
-const body = buildChatBody({ model: 'm/x', prompt: 'Describe', images: [{ kind: 'url', url: 'https://a.example.com/p.jpg' }] });
+const body = buildChatBody({
+  model: 'm/x',
+  prompt: 'Describe',
+  images: [{ kind: 'url', url: 'https://a.example.com/p.jpg' }],
+});
 
 function sse(events: string[], { gapMs = 0, end = true } = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -23,7 +27,10 @@ const chunk = (content: string, extra: object = {}) =>
 const finish = `data: ${JSON.stringify({ id: 'gen-1', model: 'openai/gpt-4o-mini', choices: [{ index: 0, delta: { content: '' }, finish_reason: 'stop' }] })}\n\n`;
 const usage = `data: ${JSON.stringify({ id: 'gen-1', choices: [], usage: { prompt_tokens: 10, completion_tokens: 3, cost: 0.00024 } })}\n\n`;
 
-function clientWith(response: Response | (() => Promise<Response>), options: { idleTimeoutMs?: number; firstByteTimeoutMs?: number } = {}) {
+function clientWith(
+  response: Response | (() => Promise<Response>),
+  options: { idleTimeoutMs?: number; firstByteTimeoutMs?: number } = {},
+) {
   const calls: { url: string; init: RequestInit }[] = [];
   const client = createOpenRouterClient({
     baseUrl: 'https://openrouter.ai/api/v1/',
@@ -52,18 +59,38 @@ describe('buildChatBody', () => {
     const user = built.messages[1];
     expect(built.stream).toBe(true);
     expect(user?.role).toBe('user');
-    expect(Array.isArray(user?.content) && user.content.map((p) => p.type)).toEqual(['text', 'image_url', 'image_url']);
+    expect(Array.isArray(user?.content) && user.content.map((p) => p.type)).toEqual([
+      'text',
+      'image_url',
+      'image_url',
+    ]);
   });
 });
 
 describe('createOpenRouterClient().streamChat', () => {
   it('streams deltas in order, ignores comments, records usage, model and generation id', async () => {
-    const stream = sse([': OPENROUTER PROCESSING\n\n', chunk('A wooden', { choices: [{ delta: { role: 'assistant', content: 'A wooden' } }] }), ': keep-alive\n\n', chunk(' board'), chunk('walk'), finish, usage, 'data: [DONE]\n\n']);
-    const { client, calls } = clientWith(new Response(stream, { headers: { 'X-Generation-Id': 'gen-1' } }));
+    const stream = sse([
+      ': OPENROUTER PROCESSING\n\n',
+      chunk('A wooden', { choices: [{ delta: { role: 'assistant', content: 'A wooden' } }] }),
+      ': keep-alive\n\n',
+      chunk(' board'),
+      chunk('walk'),
+      finish,
+      usage,
+      'data: [DONE]\n\n',
+    ]);
+    const { client, calls } = clientWith(
+      new Response(stream, { headers: { 'X-Generation-Id': 'gen-1' } }),
+    );
     const deltas: string[] = [];
     const result = await client.streamChat(body, { onDelta: (d) => deltas.push(d) });
     expect(deltas).toEqual(['A wooden', ' board', 'walk']);
-    expect(result).toMatchObject({ text: 'A wooden boardwalk', model: 'openai/gpt-4o-mini', finishReason: 'stop', generationId: 'gen-1' });
+    expect(result).toMatchObject({
+      text: 'A wooden boardwalk',
+      model: 'openai/gpt-4o-mini',
+      finishReason: 'stop',
+      generationId: 'gen-1',
+    });
     expect(result.usage).toEqual({ promptTokens: 10, completionTokens: 3, cost: 0.00024 });
     expect(calls[0]?.url).toBe('https://openrouter.ai/api/v1/chat/completions');
     const headers = calls[0]?.init.headers as Record<string, string>;
@@ -74,14 +101,18 @@ describe('createOpenRouterClient().streamChat', () => {
   });
 
   it('handles events split across network chunks', async () => {
-    const whole = chunk('Hello') + finish + usage + 'data: [DONE]\n\n';
+    const whole = `${chunk('Hello')}${finish}${usage}data: [DONE]\n\n`;
     const pieces = whole.match(/[\s\S]{1,7}/g) ?? [];
     const { client } = clientWith(new Response(sse(pieces)));
     expect((await client.streamChat(body)).text).toBe('Hello');
   });
 
   it('turns an HTTP error into an IrisError with its code', async () => {
-    const { client } = clientWith(new Response(JSON.stringify({ error: { code: 402, message: 'Insufficient credits' } }), { status: 402 }));
+    const { client } = clientWith(
+      new Response(JSON.stringify({ error: { code: 402, message: 'Insufficient credits' } }), {
+        status: 402,
+      }),
+    );
     await expect(client.streamChat(body)).rejects.toMatchObject({ code: 'insufficient-credits' });
   });
 
@@ -89,7 +120,9 @@ describe('createOpenRouterClient().streamChat', () => {
     const errorChunk = `data: ${JSON.stringify({ id: 'gen-1', error: { code: 502, message: 'Provider returned error', metadata: { error_type: 'provider_unavailable' } }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] })}\n\n`;
     const { client } = clientWith(new Response(sse([chunk('Partial'), errorChunk])));
     const deltas: string[] = [];
-    const failure = await client.streamChat(body, { onDelta: (d) => deltas.push(d) }).catch((e: unknown) => e);
+    const failure = await client
+      .streamChat(body, { onDelta: (d) => deltas.push(d) })
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(IrisError);
     expect(failure).toMatchObject({ code: 'provider' });
     expect(deltas).toEqual(['Partial']);
@@ -108,7 +141,9 @@ describe('createOpenRouterClient().streamChat', () => {
   });
 
   it('times out when the stream goes silent, but not while comments keep coming', async () => {
-    const silent = clientWith(new Response(sse([chunk('x')], { end: false })), { idleTimeoutMs: 100 });
+    const silent = clientWith(new Response(sse([chunk('x')], { end: false })), {
+      idleTimeoutMs: 100,
+    });
     await expect(silent.client.streamChat(body)).rejects.toMatchObject({ code: 'timeout' });
     const keepAlive = [': a\n\n', ': b\n\n', ': c\n\n', chunk('ok'), finish, 'data: [DONE]\n\n'];
     const alive = clientWith(new Response(sse(keepAlive, { gapMs: 60 })), { idleTimeoutMs: 100 });
@@ -117,8 +152,13 @@ describe('createOpenRouterClient().streamChat', () => {
 
   it('stops when the caller aborts, as "stopped"', async () => {
     const controller = new AbortController();
-    const { client } = clientWith(new Response(sse([chunk('a'), chunk('b')], { gapMs: 50, end: false })));
-    const pending = client.streamChat(body, { signal: controller.signal, onDelta: () => controller.abort() });
+    const { client } = clientWith(
+      new Response(sse([chunk('a'), chunk('b')], { gapMs: 50, end: false })),
+    );
+    const pending = client.streamChat(body, {
+      signal: controller.signal,
+      onDelta: () => controller.abort(),
+    });
     await expect(pending).rejects.toMatchObject({ code: 'stopped' });
   });
 });
