@@ -38,9 +38,24 @@ const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`http://photos.iris-cdn.com/index.html`);
 const point = await page.locator('#jpeg').evaluate((node) => {
   const rect = node.getBoundingClientRect();
-  return [window.screenX + rect.x + rect.width / 2, window.screenY + window.outerHeight - window.innerHeight + rect.y + rect.height / 2];
+  return [
+    window.screenX + rect.x + rect.width / 2,
+    window.screenY + window.outerHeight - window.innerHeight + rect.y + rect.height / 2,
+  ];
 });
-execFileSync('xdotool', ['mousemove', String(Math.round(point[0])), String(Math.round(point[1])), 'sleep', '0.1', 'click', '3', 'sleep', '0.4', 'key', 'd']);
+execFileSync('xdotool', [
+  'mousemove',
+  String(Math.round(point[0])),
+  String(Math.round(point[1])),
+  'sleep',
+  '0.1',
+  'click',
+  '3',
+  'sleep',
+  '0.4',
+  'key',
+  'd',
+]);
 await page.waitForTimeout(2500);
 const popup = await context.newPage();
 await popup.setViewportSize({ width: 380, height: 330 });
