@@ -93,10 +93,12 @@ export async function resetExtension(h: Harness, apiKey: string | null = TEST_KE
 }
 
 /**
- * Right-clicks the element with a real mouse (xdotool, under Xvfb) and picks a context
- * menu item by typing its first letter, as a keyboard user of the native menu would.
+ * Right-clicks the element with a real mouse (xdotool, under Xvfb) and walks Chromium's
+ * native context menu with the keyboard, as a keyboard user would: a letter selects the
+ * item starting with it (and activates it when it is the only one). With several Iris
+ * items, Chrome groups them under "Iris": pass e.g. ['i', 'Right', 'a'].
  */
-export async function contextMenuChoose(page: Page, selector: string, key: string): Promise<void> {
+export async function contextMenuChoose(page: Page, selector: string, keys: string | string[]): Promise<void> {
   await page.bringToFront();
   const element = page.locator(selector);
   await element.scrollIntoViewIfNeeded();
@@ -118,7 +120,10 @@ export async function contextMenuChoose(page: Page, selector: string, key: strin
     '3',
   ]);
   await page.waitForTimeout(400);
-  execFileSync('xdotool', ['key', key]);
+  for (const key of Array.isArray(keys) ? keys : [keys]) {
+    execFileSync('xdotool', ['key', key]);
+    await page.waitForTimeout(150);
+  }
 }
 
 export type StoredJob = {
