@@ -30,5 +30,12 @@ export default defineConfig({
           minimum_chrome_version: '127',
         }),
     action: { default_title: 'Iris' },
+    commands: {
+      // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts).
+      'capture-region': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Capture a region and ask',
+      },
+    },
   }),
 });

@@ -1,18 +1,29 @@
 import { useState } from 'preact/hooks';
 import { isActive, type Job } from '../utils/jobs/types';
 import { ErrorNotice } from './ErrorNotice';
+import { ImageTray } from './ImageTray';
 import { Markdown } from './Markdown';
+import { QuestionBox } from './QuestionBox';
 
 export interface JobViewProps {
   job: Job;
   onStop: () => void;
   onRetry: () => void;
   onOpenOptions: () => void;
+  onSend: (question: string) => void;
+  onRemoveImage: (index?: number) => void;
+  onNewQuestion: () => void;
+  onCapture: () => void;
   copy?: (text: string) => Promise<void>;
 }
 
 const STATUS_TEXT: Record<Job['status'], (job: Job) => string> = {
-  acquiring: () => 'Getting the image…',
+  draft: (job) =>
+    job.images.length
+      ? 'Ask your question.'
+      : 'Add a picture: capture a region, or right-click images → Add to question.',
+  acquiring: (job) =>
+    job.images.length > 1 ? `Getting ${job.images.length} images…` : 'Getting the image…',
   requesting: (job) => `Asking ${job.model}…`,
   streaming: () => 'Writing…',
   done: () => 'Done.',
@@ -26,9 +37,22 @@ export function formatCost(cost: number): string {
   return `$${cost < 0.01 ? cost.toFixed(5) : cost.toFixed(3)}`;
 }
 
-export function JobView({ job, onStop, onRetry, onOpenOptions, copy }: JobViewProps) {
+/** The current job: its images, the conversation so far, the live answer and what to do next. */
+export function JobView({
+  job,
+  onStop,
+  onRetry,
+  onOpenOptions,
+  onSend,
+  onRemoveImage,
+  onNewQuestion,
+  onCapture,
+  copy,
+}: JobViewProps) {
   const [copied, setCopied] = useState(false);
   const active = isActive(job);
+  const draft = job.status === 'draft';
+  const showQuestion = job.task === 'ask' || job.turns.length > 0;
   const doCopy = async () => {
     await (copy ?? ((text: string) => navigator.clipboard.writeText(text)))(job.text);
     setCopied(true);
@@ -36,50 +60,78 @@ export function JobView({ job, onStop, onRetry, onOpenOptions, copy }: JobViewPr
   return (
     <article class="job" aria-busy={active}>
       <div class="job-head">
-        {job.thumbnail ? (
-          <img class="thumb" src={job.thumbnail} alt="What you asked about" />
-        ) : (
-          <div class="thumb placeholder" aria-hidden="true" />
-        )}
+        <ImageTray images={job.images} onRemove={draft ? onRemoveImage : undefined} />
         <p class="status" role="status">
           {active && <span class="spinner" aria-hidden="true" />}
           {STATUS_TEXT[job.status](job)}
         </p>
       </div>
-      {job.text && (
-        <section class="answer" aria-label="Answer" aria-live="polite">
-          <Markdown text={job.text} />
+      {job.turns.map((turn, i) => (
+        <section key={i} class="turn" aria-label={`Question ${i + 1}`}>
+          <p class="asked">{turn.question}</p>
+          <Markdown text={turn.answer} />
         </section>
+      ))}
+      {draft ? (
+        <>
+          <QuestionBox
+            label="Question"
+            autoFocus
+            initial={job.prompt}
+            disabled={job.images.length === 0}
+            onSend={onSend}
+          />
+          <div class="actions">
+            <button type="button" class="secondary" onClick={onCapture}>
+              Capture a region
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          {showQuestion && job.prompt && <p class="asked">{job.prompt}</p>}
+          {job.text && (
+            <section class="answer" aria-label="Answer" aria-live="polite">
+              <Markdown text={job.text} />
+            </section>
+          )}
+          {job.finishReason === 'length' && (
+            <p class="note">The answer was cut off at the length limit.</p>
+          )}
+          {job.error && job.status !== 'stopped' && (
+            <ErrorNotice error={job.error} onRetry={onRetry} onOpenOptions={onOpenOptions} />
+          )}
+          {(job.status === 'done' || job.status === 'stopped') && (
+            <p class="meta">
+              <span>{job.model}</span>
+              {job.usage?.cost !== undefined && <span> · {formatCost(job.usage.cost)}</span>}
+            </p>
+          )}
+          <div class="actions">
+            {active && (
+              <button type="button" onClick={onStop}>
+                Stop
+              </button>
+            )}
+            {job.text && (
+              <button type="button" onClick={() => void doCopy()}>
+                {copied ? 'Copied' : 'Copy'}
+              </button>
+            )}
+            {job.status === 'stopped' && (
+              <button type="button" onClick={onRetry}>
+                Try again
+              </button>
+            )}
+            <button type="button" class="secondary" onClick={onNewQuestion}>
+              New question
+            </button>
+          </div>
+          {job.status === 'done' && job.images.length > 0 && (
+            <QuestionBox key={job.turns.length} label="Ask a follow-up" onSend={onSend} />
+          )}
+        </>
       )}
-      {job.finishReason === 'length' && (
-        <p class="note">The answer was cut off at the length limit.</p>
-      )}
-      {job.error && job.status !== 'stopped' && (
-        <ErrorNotice error={job.error} onRetry={onRetry} onOpenOptions={onOpenOptions} />
-      )}
-      {!active && (job.status === 'done' || job.status === 'stopped') && (
-        <p class="meta">
-          <span>{job.model}</span>
-          {job.usage?.cost !== undefined && <span> · {formatCost(job.usage.cost)}</span>}
-        </p>
-      )}
-      <div class="actions">
-        {active && (
-          <button type="button" onClick={onStop}>
-            Stop
-          </button>
-        )}
-        {job.text && (
-          <button type="button" onClick={() => void doCopy()}>
-            {copied ? 'Copied' : 'Copy'}
-          </button>
-        )}
-        {job.status === 'stopped' && (
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        )}
-      </div>
     </article>
   );
 }

@@ -62,6 +62,8 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
     actions: [],
   },
   'unsupported-image': { sentence: 'This file is not an image Iris can read.', actions: [] },
+  'no-image': { sentence: 'There is no image to ask about yet: add one first.', actions: [] },
+  'capture-failed': { sentence: 'Iris could not capture this part of the screen.', actions: [] },
   'bad-request': { sentence: 'The service rejected the request.', actions: [RETRY, PICK_MODEL] },
   'bad-response': { sentence: 'The model’s answer could not be read.', actions: [RETRY] },
   'content-filter': {

@@ -1,19 +1,31 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { createActions } from '../utils/actions';
+import { activeTab, registerCommands } from '../utils/commands';
 import { createJobRunner } from '../utils/jobs/run-job';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
 import { restrictStorageToExtension } from '../utils/storage-access';
 import { showJobOnBadge } from '../utils/toolbar';
 
+/** Lets a long task run on after the message is answered; its outcome lands on the job. */
+function started(task: Promise<unknown>): true {
+  task.catch((error: unknown) => console.error('Iris:', error));
+  return true;
+}
+
 export default defineBackground(() => {
   const runner = createJobRunner({ onProgress: showJobOnBadge });
-  registerMenus(runner);
+  const actions = createActions(runner);
+  registerMenus(actions);
+  registerCommands(actions);
   registerHandlers({
     stopJob: ({ id }) => runner.stop(id),
-    retryJob: async ({ id }) => {
-      void runner.retry(id);
-      return true;
-    },
+    // Long-running ones answer at once: the popup follows the job in storage.
+    retryJob: ({ id }) => started(runner.retry(id)),
+    sendQuestion: ({ id, question }) => started(runner.send(id, question)),
+    removeImage: async ({ id, index }) => !!(await runner.removeFromDraft(id, index)),
+    newQuestion: async () => !!(await runner.addToDraft([], true)),
+    captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
   });
   void restrictStorageToExtension();
   void runner.recoverInterrupted();

@@ -17,6 +17,8 @@ export type IrisErrorCode =
   | 'image-unreachable'
   | 'image-too-large'
   | 'unsupported-image'
+  | 'no-image'
+  | 'capture-failed'
   | 'bad-request'
   | 'bad-response'
   | 'content-filter'

@@ -8,6 +8,14 @@ import { IrisError, type SerializedIrisError } from './errors';
 export interface Protocol {
   stopJob(data: { id: string }): boolean;
   retryJob(data: { id: string }): boolean;
+  /** The draft's first question, or a follow-up after an answer. */
+  sendQuestion(data: { id: string; question: string }): boolean;
+  /** Removes one image of a draft, or all of them without `index`. */
+  removeImage(data: { id: string; index?: number }): boolean;
+  /** Starts over: an empty question, without images. */
+  newQuestion(data: Record<string, never>): boolean;
+  /** Region capture in the active tab (the popup's button). */
+  captureRegion(data: Record<string, never>): boolean;
 }
 
 type MessageType = keyof Protocol;
@@ -24,7 +32,22 @@ export type Handlers = {
 const validators: { [K in MessageType]: (data: unknown) => data is DataOf<K> } = {
   stopJob: hasStringId,
   retryJob: hasStringId,
+  sendQuestion: (data): data is { id: string; question: string } =>
+    hasStringId(data) && typeof (data as { question?: unknown }).question === 'string',
+  removeImage: (data): data is { id: string; index?: number } => {
+    const index = (data as { index?: unknown } | null)?.index;
+    return (
+      hasStringId(data) &&
+      (index === undefined || (Number.isInteger(index) && (index as number) >= 0))
+    );
+  },
+  newQuestion: isObject,
+  captureRegion: isObject,
 };
+
+function isObject(data: unknown): data is Record<string, never> {
+  return typeof data === 'object' && data !== null;
+}
 
 function hasStringId(data: unknown): data is { id: string } {
   return (

@@ -23,7 +23,7 @@ export async function openPopupOrBadge(): Promise<boolean> {
   }
 }
 
-const BADGES: Record<Job['status'], { text: string; color: string }> = {
+const BADGES: Record<Exclude<Job['status'], 'draft'>, { text: string; color: string }> = {
   acquiring: { text: '…', color: '#5b5bd6' },
   requesting: { text: '…', color: '#5b5bd6' },
   streaming: { text: '…', color: '#5b5bd6' },
@@ -34,7 +34,11 @@ const BADGES: Record<Job['status'], { text: string; color: string }> = {
 
 /** Mirrors a job's status on the toolbar button (cleared when the popup opens). */
 export function showJobOnBadge(job: Job): void {
-  const badge = BADGES[job.status];
+  // A draft shows how many images wait for a question.
+  const badge =
+    job.status === 'draft'
+      ? { text: job.images.length ? String(job.images.length) : '', color: '#5b5bd6' }
+      : BADGES[job.status];
   const action = toolbarAction();
   void Promise.all([
     action.setBadgeText({ text: badge.text }),

@@ -11,6 +11,14 @@ function openOptions() {
   void browser.runtime.openOptionsPage().then(() => window.close());
 }
 
+/** Region capture in the page: the popup closes so the page gets the keyboard and mouse. */
+function capture() {
+  void sendMessage('captureRegion', {}).catch((error: unknown) =>
+    console.error('Iris popup:', error),
+  );
+  window.close();
+}
+
 /** The popup: the current or last job, live from `storage.session`. */
 export function App() {
   const [job, setJob] = useState<Job | null | undefined>(undefined);
@@ -38,9 +46,25 @@ export function App() {
           onStop={() => void sendMessage('stopJob', { id: job.id }).catch(report)}
           onRetry={() => void sendMessage('retryJob', { id: job.id }).catch(report)}
           onOpenOptions={openOptions}
+          onSend={(question) =>
+            void sendMessage('sendQuestion', { id: job.id, question }).catch(report)
+          }
+          onRemoveImage={(index) =>
+            void sendMessage('removeImage', { id: job.id, index }).catch(report)
+          }
+          onNewQuestion={() => void sendMessage('newQuestion', {}).catch(report)}
+          onCapture={capture}
         />
       ) : hasKey ? (
-        <p class="empty">Right-click any image on a web page and choose “Describe image”.</p>
+        <div class="empty">
+          <p>
+            Right-click any image on a web page and choose “Describe image” or “Ask about this
+            image…”.
+          </p>
+          <button type="button" onClick={capture}>
+            Capture a region and ask
+          </button>
+        </div>
       ) : (
         <div class="empty">
           <p>Iris needs your OpenRouter API key before it can describe images.</p>

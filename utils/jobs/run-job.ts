@@ -1,19 +1,20 @@
-import { IrisError, toIrisError } from '../errors';
-import { type AcquiredImage, acquireImage } from '../image/acquire';
-import { makeThumbnail } from '../image/normalize';
-import { buildChatBody } from '../openrouter/body';
-import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { IrisError } from '../errors';
+import { acquireImage } from '../image/acquire';
+import type { ImagePayload } from '../openrouter/body';
+import { createOpenRouterClient } from '../openrouter/client';
 import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
 import { getCurrentJob, saveJob } from './job-store';
 import { createJobWriter } from './job-writer';
-import { type ImageSource, isActive, type Job } from './types';
+import { getPayloads, setPayloads } from './payload-store';
+import { runTurn, type TurnDeps } from './run-turn';
+import { type ImageSource, isActive, type Job, type JobImage } from './types';
 
-export interface JobRunnerDeps {
+export const DEFAULT_QUESTION = 'Describe this';
+
+export interface JobRunnerDeps extends Partial<TurnDeps> {
   now?: () => number;
   newId?: () => string;
   readSettings?: () => Promise<JobSettings>;
-  acquire?: typeof acquireImage;
-  createClient?: (options: ClientOptions) => ReturnType<typeof createOpenRouterClient>;
   /** Progress shown on the toolbar button while a job runs. */
   onProgress?: (job: Job) => void;
 }
@@ -23,106 +24,156 @@ export interface StartRequest {
   prompt?: string;
 }
 
+/** An image that is already read (a captured region), with its preview. */
+export interface ReadyImage {
+  source: ImageSource;
+  payload: ImagePayload;
+  thumbnail?: string;
+}
+
 /**
- * Runs jobs: create → acquire the image → request → stream → done | error | stopped.
- * The only in-memory state is the abort controller of the job in flight, held in this
- * closure; everything a user sees is in `storage.session` (job-store).
+ * Runs jobs: describe at once, or collect images into a draft and ask questions about
+ * them, with follow-ups. The only in-memory state is the abort controller of the job in
+ * flight, held in this closure; everything a user sees is in `storage.session`.
  */
 export function createJobRunner(deps: JobRunnerDeps = {}) {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const readSettings = deps.readSettings ?? readJobSettings;
-  const acquire = deps.acquire ?? acquireImage;
-  const createClient = deps.createClient ?? createOpenRouterClient;
+  const turnDeps: TurnDeps = {
+    acquire: deps.acquire ?? acquireImage,
+    createClient: deps.createClient ?? createOpenRouterClient,
+  };
   const controllers = new Map<string, AbortController>();
 
-  async function start(request: StartRequest): Promise<Job> {
+  async function store(job: Job): Promise<void> {
+    await saveJob(job);
+    deps.onProgress?.(job);
+  }
+
+  function stopAll(): void {
     for (const controller of controllers.values()) controller.abort();
-    const settings = await readSettings();
-    const job: Job = {
+  }
+
+  function newJob(
+    task: Job['task'],
+    images: JobImage[],
+    prompt: string,
+    model: string,
+    status: Job['status'],
+  ): Job {
+    return {
       id: newId(),
-      task: 'describe',
-      prompt: request.prompt ?? DEFAULT_PROMPT,
-      source: request.source,
-      status: 'acquiring',
+      task,
+      images,
+      turns: [],
+      prompt,
+      status,
       text: '',
-      model: settings.model,
+      model,
       createdAt: now(),
       updatedAt: now(),
     };
+  }
+
+  /** Runs the job's current question; resolves when it has ended. */
+  async function run(job: Job, settings: JobSettings): Promise<Job> {
     const controller = new AbortController();
     controllers.set(job.id, controller);
     const writer = createJobWriter(job, { save: saveJob, now, onChange: deps.onProgress });
-    await writer.flush();
     try {
-      await run(writer, settings, controller.signal);
+      await writer.flush();
+      await runTurn(writer, settings, controller.signal, turnDeps);
     } finally {
       controllers.delete(job.id);
     }
     return writer.job;
   }
 
-  async function run(
-    writer: ReturnType<typeof createJobWriter>,
-    settings: JobSettings,
-    signal: AbortSignal,
-  ) {
-    try {
-      if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
-      const { source } = writer.job;
-      const image: AcquiredImage = await acquire(
-        {
-          srcUrl: source.srcUrl,
-          tabId: source.tabId,
-          frameId: source.frameId,
-          incognito: source.incognito,
-        },
-        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide },
-      );
-      signal.throwIfAborted();
-      writer.set({
-        status: 'requesting',
-        transport: image.payload.kind,
-        thumbnail: image.payload.kind === 'url' ? image.payload.url : undefined,
-      });
-      const thumbnail = image.original
-        ? makeThumbnail(image.original.blob, image.original.width, image.original.height)
-            .then((dataUrl) => writer.set({ thumbnail: dataUrl }))
-            .catch((error: unknown) => console.warn('Iris: no preview for this image', error))
-        : undefined;
-      const client = createClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
-      const body = buildChatBody({
+  /** "Describe image": one image, the default prompt, sent at once. */
+  async function start(request: StartRequest): Promise<Job> {
+    stopAll();
+    const settings = await readSettings();
+    const job = newJob(
+      'describe',
+      [{ source: request.source }],
+      request.prompt ?? DEFAULT_PROMPT,
+      settings.model,
+      'acquiring',
+    );
+    return run(job, settings);
+  }
+
+  /** The current draft, or a new one (stopping whatever ran) when there is none. */
+  async function draft(): Promise<Job> {
+    const current = await getCurrentJob();
+    if (current?.status === 'draft') return current;
+    stopAll();
+    const settings = await readSettings();
+    return newJob('ask', [], DEFAULT_QUESTION, settings.model, 'draft');
+  }
+
+  /** Adds images to the draft (a new one unless a draft is open); returns the draft. */
+  async function addToDraft(images: (ImageSource | ReadyImage)[], fresh = false): Promise<Job> {
+    const job = fresh ? { ...(await draft()), images: [], id: newId() } : await draft();
+    const payloads = job.images.length ? await getPayloads(job.id) : [];
+    const added = images.map((image) => ('payload' in image ? image : { source: image }));
+    const next: Job = {
+      ...job,
+      images: [
+        ...job.images,
+        ...added.map((image) => ({
+          source: image.source,
+          thumbnail: 'thumbnail' in image ? image.thumbnail : undefined,
+          transport: 'payload' in image ? image.payload.kind : undefined,
+        })),
+      ],
+      updatedAt: now(),
+    };
+    await setPayloads(next.id, [
+      ...job.images.map((_, i) => payloads[i] ?? null),
+      ...added.map((image) => ('payload' in image ? image.payload : null)),
+    ]);
+    await store(next);
+    return next;
+  }
+
+  /** Removes one image (or all, without an index) from a draft. */
+  async function removeFromDraft(id: string, index?: number): Promise<Job | null> {
+    const job = await getCurrentJob();
+    if (!job || job.id !== id || job.status !== 'draft') return null;
+    const payloads = await getPayloads(id);
+    const keep = (_: unknown, i: number) => index !== undefined && i !== index;
+    await setPayloads(id, job.images.map((_, i) => payloads[i] ?? null).filter(keep));
+    const next = { ...job, images: job.images.filter(keep), updatedAt: now() };
+    await store(next);
+    return next;
+  }
+
+  /** Sends a question: the draft's first one, or a follow-up after an answer. */
+  async function send(id: string, question: string): Promise<Job | null> {
+    const job = await getCurrentJob();
+    const text = question.trim();
+    if (!job || job.id !== id || isActive(job) || !text) return null;
+    const settings = await readSettings();
+    const turns =
+      job.status === 'draft' || !job.text
+        ? job.turns
+        : [...job.turns, { question: job.prompt, answer: job.text, model: job.model }];
+    return run(
+      {
+        ...job,
+        turns,
+        prompt: text,
+        text: '',
+        status: 'acquiring',
+        error: undefined,
+        usage: undefined,
+        finishReason: undefined,
         model: settings.model,
-        prompt: writer.job.prompt,
-        images: [image.payload],
-      });
-      const result = await client.streamChat(body, {
-        signal,
-        onOpen: () => writer.set({ status: 'streaming' }),
-        onDelta: (delta, model) =>
-          writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
-      });
-      await thumbnail;
-      writer.set({
-        status: result.finishReason === 'content_filter' ? 'error' : 'done',
-        text: result.text,
-        model: result.model ?? writer.job.model,
-        usage: result.usage,
-        finishReason: result.finishReason,
-        error:
-          result.finishReason === 'content_filter'
-            ? new IrisError(
-                'content-filter',
-                'The provider’s content filter stopped the answer.',
-              ).toJSON()
-            : undefined,
-      });
-    } catch (thrown) {
-      const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
-      if (error.code === 'internal') console.error('Iris: job failed', thrown);
-      writer.set({ status: error.code === 'stopped' ? 'stopped' : 'error', error: error.toJSON() });
-    }
-    await writer.flush();
+      },
+      settings,
+    );
   }
 
   /** Stops the job in flight (the connection is aborted, which stops billing). */
@@ -132,11 +183,31 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     return !!controller;
   }
 
-  /** Runs the current job's request again with the same image and prompt. */
+  /** Runs the current question again, with the same images. */
   async function retry(id: string): Promise<Job | null> {
     const job = await getCurrentJob();
     if (!job || job.id !== id || controllers.has(id)) return null;
-    return start({ source: job.source, prompt: job.prompt });
+    const settings = await readSettings();
+    return run(
+      {
+        ...job,
+        text: '',
+        status: 'acquiring',
+        error: undefined,
+        finishReason: undefined,
+        model: settings.model,
+      },
+      settings,
+    );
+  }
+
+  /** Shows a failure that happened before any job could run (a capture that failed). */
+  async function fail(error: IrisError): Promise<Job> {
+    stopAll();
+    const settings = await readSettings();
+    const job: Job = { ...newJob('ask', [], '', settings.model, 'error'), error: error.toJSON() };
+    await store(job);
+    return job;
   }
 
   /**
@@ -153,7 +224,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     await saveJob({ ...job, status: 'error', error: error.toJSON(), updatedAt: now() });
   }
 
-  return { start, stop, retry, recoverInterrupted };
+  return { start, addToDraft, removeFromDraft, send, stop, retry, fail, recoverInterrupted };
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;

@@ -1,6 +1,6 @@
 import type { SerializedIrisError } from '../errors';
 
-/** Where the image of a job came from (what the context menu told us). */
+/** Where an image of a job came from (what the context menu or a capture told us). */
 export interface ImageSource {
   srcUrl: string;
   pageUrl?: string;
@@ -9,7 +9,27 @@ export interface ImageSource {
   incognito?: boolean;
 }
 
-export type JobStatus = 'acquiring' | 'requesting' | 'streaming' | 'done' | 'error' | 'stopped';
+/** One image of a job, as the popup shows it. The bytes, once read, live in payload-store. */
+export interface JobImage {
+  source: ImageSource;
+  /** A small picture the popup can show (the URL itself, or a ≤ 160 px data URL). */
+  thumbnail?: string;
+  /** How the image travelled, once known. */
+  transport?: 'url' | 'data';
+}
+
+/**
+ * `draft`: images collected, question not sent yet (Ask about this image…, Add to question,
+ * a captured region).
+ */
+export type JobStatus =
+  | 'draft'
+  | 'acquiring'
+  | 'requesting'
+  | 'streaming'
+  | 'done'
+  | 'error'
+  | 'stopped';
 
 export interface JobUsage {
   promptTokens?: number;
@@ -17,17 +37,24 @@ export interface JobUsage {
   cost?: number;
 }
 
-/** One request to the model and everything the popup shows about it. */
+/** An earlier question and its answer, in a conversation about the job's images. */
+export interface Turn {
+  question: string;
+  answer: string;
+  model?: string;
+}
+
+/** One conversation with the model about one or more images, and what the popup shows. */
 export interface Job {
   id: string;
-  task: 'describe';
+  task: 'describe' | 'ask';
+  images: JobImage[];
+  /** Earlier turns; the first question carried the images, the later ones are text. */
+  turns: Turn[];
+  /** The current question. */
   prompt: string;
-  source: ImageSource;
-  /** How the image travelled, once known. */
-  transport?: 'url' | 'data';
-  /** A small image the popup can show (the URL itself, or a ≤ 160 px data URL). */
-  thumbnail?: string;
   status: JobStatus;
+  /** The current answer (streaming or final). */
   text: string;
   /** The model that answered (from the stream), else the one asked. */
   model: string;

@@ -3,10 +3,19 @@ export type ImagePayload =
   | { kind: 'url'; url: string }
   | { kind: 'data'; dataUrl: string; mime: string; bytes: number; width?: number; height?: number };
 
+/** An earlier question and answer of the same conversation. */
+export interface PriorTurn {
+  question: string;
+  answer: string;
+}
+
 export interface ChatBodyInput {
   model: string;
+  /** The question being asked now. */
   prompt: string;
   images: ImagePayload[];
+  /** Earlier turns: the first question carries the images, later ones are text only. */
+  turns?: PriorTurn[];
   system?: string;
   maxTokens?: number;
   detail?: 'auto' | 'low' | 'high';
@@ -18,7 +27,11 @@ type ContentPart =
 
 export interface ChatBody {
   model: string;
-  messages: ({ role: 'system'; content: string } | { role: 'user'; content: ContentPart[] })[];
+  messages: (
+    | { role: 'system'; content: string }
+    | { role: 'user'; content: ContentPart[] | string }
+    | { role: 'assistant'; content: string }
+  )[];
   stream: true;
   max_tokens?: number;
 }
@@ -28,22 +41,26 @@ export const SYSTEM_PROMPT =
 
 /**
  * The chat-completions body: the text part first, then each image part (the order
- * OpenRouter recommends), streamed.
+ * OpenRouter recommends), streamed. In a follow-up, the images go once, with the first
+ * question; the earlier answers and the new question follow as text.
  */
 export function buildChatBody(input: ChatBodyInput): ChatBody {
-  const content: ContentPart[] = [{ type: 'text', text: input.prompt }];
+  const turns = input.turns ?? [];
+  const firstQuestion = turns[0]?.question ?? input.prompt;
+  const content: ContentPart[] = [{ type: 'text', text: firstQuestion }];
   for (const image of input.images) {
     const url = image.kind === 'url' ? image.url : image.dataUrl;
     content.push({ type: 'image_url', image_url: { url, detail: input.detail ?? 'auto' } });
   }
-  const body: ChatBody = {
-    model: input.model,
-    messages: [
-      { role: 'system', content: input.system ?? SYSTEM_PROMPT },
-      { role: 'user', content },
-    ],
-    stream: true,
-  };
+  const messages: ChatBody['messages'] = [
+    { role: 'system', content: input.system ?? SYSTEM_PROMPT },
+    { role: 'user', content },
+  ];
+  turns.forEach((turn, i) => {
+    messages.push({ role: 'assistant', content: turn.answer });
+    messages.push({ role: 'user', content: turns[i + 1]?.question ?? input.prompt });
+  });
+  const body: ChatBody = { model: input.model, messages, stream: true };
   if (input.maxTokens) body.max_tokens = input.maxTokens;
   return body;
 }

@@ -9,8 +9,10 @@ const base: Job = {
   id: 'j',
   task: 'describe',
   prompt: 'Describe',
-  source: { srcUrl: 'https://a.example.com/p.jpg' },
-  thumbnail: 'https://a.example.com/p.jpg',
+  images: [
+    { source: { srcUrl: 'https://a.example.com/p.jpg' }, thumbnail: 'https://a.example.com/p.jpg' },
+  ],
+  turns: [],
   status: 'streaming',
   text: 'A **red** square',
   model: 'openai/gpt-4o-mini',
@@ -23,6 +25,10 @@ function view(job: Partial<Job>) {
     onStop: vi.fn(),
     onRetry: vi.fn(),
     onOpenOptions: vi.fn(),
+    onSend: vi.fn(),
+    onRemoveImage: vi.fn(),
+    onNewQuestion: vi.fn(),
+    onCapture: vi.fn(),
     copy: vi.fn(async () => undefined),
   };
   render(<JobView job={{ ...base, ...job }} {...handlers} />);
@@ -81,6 +87,58 @@ describe('JobView', () => {
     expect(screen.getByRole('region', { name: 'Answer' }).textContent).toBe('A red square');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalled();
+  });
+});
+
+describe('JobView, asking questions', () => {
+  const images = [1, 2, 3].map((n) => ({
+    source: { srcUrl: `https://a.example.com/${n}.jpg` },
+    thumbnail: `https://a.example.com/${n}.jpg`,
+  }));
+
+  it('a draft: the tray with Remove and Clear all, the preset question, Send', () => {
+    const { onSend, onRemoveImage } = view({
+      task: 'ask',
+      status: 'draft',
+      text: '',
+      prompt: 'Describe this',
+      images,
+    });
+    expect(screen.getByRole('list', { name: 'Images in this question (3)' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove picture 2' }));
+    expect(onRemoveImage).toHaveBeenCalledWith(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(onRemoveImage).toHaveBeenLastCalledWith();
+    const box = screen.getByRole('textbox', { name: 'Question' }) as HTMLTextAreaElement;
+    expect(box.value).toBe('Describe this');
+    fireEvent.input(box, { target: { value: 'Which is the cheapest-looking?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledWith('Which is the cheapest-looking?');
+  });
+
+  it('a draft without images cannot be sent, and offers a capture', () => {
+    const { onCapture } = view({ task: 'ask', status: 'draft', text: '', images: [] });
+    expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Capture a region' }));
+    expect(onCapture).toHaveBeenCalled();
+  });
+
+  it('after an answer: earlier turns, a follow-up box and New question', () => {
+    const { onSend, onNewQuestion } = view({
+      task: 'ask',
+      status: 'done',
+      turns: [{ question: 'What is it?', answer: 'A **bike**.' }],
+      prompt: 'What brand is the bike?',
+      text: 'It looks like a Brompton.',
+    });
+    expect(screen.getByRole('region', { name: 'Question 1' }).textContent).toContain('A bike.');
+    expect(screen.getByText('What brand is the bike?')).toBeTruthy();
+    const followUp = screen.getByRole('textbox', { name: 'Ask a follow-up' });
+    fireEvent.input(followUp, { target: { value: 'What colour?' } });
+    fireEvent.keyDown(followUp, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('What colour?');
+    fireEvent.click(screen.getByRole('button', { name: 'New question' }));
+    expect(onNewQuestion).toHaveBeenCalled();
   });
 });
 

@@ -53,11 +53,11 @@ describe('createJobRunner', () => {
     });
     const job = await runner.start({ source });
     expect(seen).toEqual(['Hello']);
+    expect(job.images[0]?.transport).toBe('url');
     expect(job).toMatchObject({
       status: 'done',
       text: 'Hello world',
       model: 'openai/gpt-4o-mini',
-      transport: 'url',
       usage: { cost: 0.001 },
     });
     expect(await getCurrentJob()).toMatchObject({ status: 'done', text: 'Hello world' });
@@ -110,7 +110,8 @@ describe('createJobRunner', () => {
       id: 'old',
       task: 'describe',
       prompt: 'p',
-      source,
+      images: [{ source }],
+      turns: [],
       status: 'streaming',
       text: 'partial',
       model: 'm',
@@ -137,6 +138,7 @@ describe('createJobRunner', () => {
     await runner.start({ source, prompt: 'Read the text' });
     const again = await runner.retry('job-1');
     expect(again).toMatchObject({ status: 'done', text: 'ok', prompt: 'Read the text' });
-    expect(acquire).toHaveBeenCalledTimes(2);
+    // The image was read once and kept: a retry does not fetch it again.
+    expect(acquire).toHaveBeenCalledTimes(1);
   });
 });

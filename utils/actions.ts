@@ -1,0 +1,70 @@
+import type { Browser } from 'wxt/browser';
+import { type CaptureDeps, captureRegion } from './capture';
+import { IrisError, toIrisError } from './errors';
+import type { JobRunner } from './jobs/run-job';
+import type { ImageSource } from './jobs/types';
+import { maxImageSideSetting } from './settings';
+import { openPopupOrBadge } from './toolbar';
+
+type Tab = Browser.tabs.Tab | undefined;
+
+/** The image a context-menu click points at. */
+export function sourceFromClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Tab,
+): ImageSource | undefined {
+  if (!info.srcUrl) return undefined;
+  return {
+    srcUrl: info.srcUrl,
+    pageUrl: info.pageUrl,
+    tabId: tab?.id,
+    frameId: info.frameId,
+    incognito: tab?.incognito,
+  };
+}
+
+/**
+ * What a user can start from a menu, a shortcut or the popup. Each opens the popup where
+ * there is something to show; the popup must be asked for before any await (Firefox only
+ * opens it in the click's own turn).
+ */
+export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDeps> = {}) {
+  return {
+    /** Describe image: sent at once with the default prompt. */
+    async describe(source: ImageSource): Promise<void> {
+      const popup = openPopupOrBadge();
+      await runner.start({ source });
+      await popup;
+    },
+
+    /** Ask about this image…: a new draft with this image; the question is typed in the popup. */
+    async ask(source: ImageSource): Promise<void> {
+      const popup = openPopupOrBadge();
+      await runner.addToDraft([source], true);
+      await popup;
+    },
+
+    /** Add to question: collects the image into the open draft; the badge counts them. */
+    async addToQuestion(source: ImageSource): Promise<void> {
+      await runner.addToDraft([source]);
+    },
+
+    /** Capture a region and ask…: select, capture, crop, then ask in the popup. */
+    async captureAndAsk(tab: Tab): Promise<void> {
+      try {
+        const maxSide = captureDeps.maxSide ?? (await maxImageSideSetting.getValue());
+        const image = await captureRegion(tab, { ...captureDeps, maxSide });
+        if (!image) return;
+        await runner.addToDraft([image]);
+      } catch (error) {
+        const failure = toIrisError(error);
+        await runner.fail(
+          failure.code === 'internal' ? new IrisError('capture-failed', failure.message) : failure,
+        );
+      }
+      await openPopupOrBadge();
+    },
+  };
+}
+
+export type Actions = ReturnType<typeof createActions>;

@@ -1,0 +1,68 @@
+import { type Browser, browser } from 'wxt/browser';
+import { IrisError } from './errors';
+import { cropBox } from './image/crop';
+import { makeThumbnail, normalizeImage } from './image/normalize';
+import type { ReadyImage } from './jobs/run-job';
+import { type RegionSelection, selectRegion } from './page/region-overlay';
+
+export interface CaptureDeps {
+  executeScript?: typeof browser.scripting.executeScript;
+  captureVisibleTab?: (windowId: number, options: { format: 'png' }) => Promise<string>;
+  maxSide: number;
+}
+
+/**
+ * "Capture a region and ask…": the selection overlay in the tab, then a screenshot of the
+ * visible tab cropped to the selection in device pixels, shrunk by the usual image rules.
+ * Resolves to null when the user cancels (Esc). One code path for the menu, the keyboard
+ * shortcut and the popup button.
+ */
+export async function captureRegion(
+  tab: Browser.tabs.Tab | undefined,
+  deps: CaptureDeps,
+): Promise<ReadyImage | null> {
+  if (tab?.id === undefined || tab.windowId === undefined) {
+    throw new IrisError('capture-failed', 'There is no tab to capture.');
+  }
+  const executeScript =
+    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
+  let selection: RegionSelection | null | undefined;
+  try {
+    const [injection] = await executeScript({ target: { tabId: tab.id }, func: selectRegion });
+    selection = injection?.result as RegionSelection | null | undefined;
+  } catch (cause) {
+    throw new IrisError(
+      'capture-failed',
+      'Iris cannot capture this page: browser pages and extension stores are closed to extensions.',
+      { providerMessage: cause instanceof Error ? cause.message : String(cause) },
+      { cause },
+    );
+  }
+  if (!selection) return null;
+  const capture =
+    deps.captureVisibleTab ??
+    ((windowId, options) => browser.tabs.captureVisibleTab(windowId, options));
+  const shot = await (await fetch(await capture(tab.windowId, { format: 'png' }))).blob();
+  const full = await createImageBitmap(shot);
+  const box = cropBox(selection, full.width, full.height);
+  full.close();
+  const cropped = await createImageBitmap(shot, box.sx, box.sy, box.sw, box.sh);
+  const canvas = new OffscreenCanvas(box.sw, box.sh);
+  canvas.getContext('2d')?.drawImage(cropped, 0, 0);
+  cropped.close();
+  const png = await canvas.convertToBlob({ type: 'image/png' });
+  const image = await normalizeImage(new Uint8Array(await png.arrayBuffer()), {
+    maxSide: deps.maxSide,
+  });
+  const { original, ...payload } = image;
+  return {
+    source: {
+      srcUrl: `capture:${new Date().toISOString()}`,
+      pageUrl: tab.url,
+      tabId: tab.id,
+      incognito: tab.incognito,
+    },
+    payload: { kind: 'data', ...payload },
+    thumbnail: await makeThumbnail(png, box.sw, box.sh),
+  };
+}

@@ -1,0 +1,122 @@
+import { IrisError, toIrisError } from '../errors';
+import type { acquireImage } from '../image/acquire';
+import { makeThumbnail } from '../image/normalize';
+import { buildChatBody, type ImagePayload } from '../openrouter/body';
+import type { ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import type { JobSettings } from '../settings';
+import type { createJobWriter } from './job-writer';
+import { getPayloads, setPayloads } from './payload-store';
+import type { JobImage } from './types';
+
+export interface TurnDeps {
+  acquire: typeof acquireImage;
+  createClient: (options: ClientOptions) => ReturnType<typeof createOpenRouterClient>;
+}
+
+type Writer = ReturnType<typeof createJobWriter>;
+
+/**
+ * One question → one streamed answer: reads the images not read yet (their bytes are kept
+ * for follow-ups), sends the conversation, streams the answer into the job, and ends it
+ * as done, error or stopped. Never throws: every failure ends up on the job.
+ */
+export async function runTurn(
+  writer: Writer,
+  settings: JobSettings,
+  signal: AbortSignal,
+  deps: TurnDeps,
+): Promise<void> {
+  const previews: Promise<void>[] = [];
+  try {
+    if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
+    if (writer.job.images.length === 0)
+      throw new IrisError('no-image', 'There is no image to ask about.');
+    const payloads = await readImages(writer, settings, signal, deps, previews);
+    writer.set({ status: 'requesting' });
+    const client = deps.createClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
+    const body = buildChatBody({
+      model: settings.model,
+      prompt: writer.job.prompt,
+      images: payloads,
+      turns: writer.job.turns,
+    });
+    const result = await client.streamChat(body, {
+      signal,
+      onOpen: () => writer.set({ status: 'streaming' }),
+      onDelta: (delta, model) =>
+        writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
+    });
+    const filtered = result.finishReason === 'content_filter';
+    writer.set({
+      status: filtered ? 'error' : 'done',
+      text: result.text,
+      model: result.model ?? writer.job.model,
+      usage: result.usage,
+      finishReason: result.finishReason,
+      error: filtered
+        ? new IrisError(
+            'content-filter',
+            'The provider’s content filter stopped the answer.',
+          ).toJSON()
+        : undefined,
+    });
+  } catch (thrown) {
+    const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
+    if (error.code === 'internal') console.error('Iris: job failed', thrown);
+    writer.set({ status: error.code === 'stopped' ? 'stopped' : 'error', error: error.toJSON() });
+  }
+  await Promise.all(previews);
+  await writer.flush();
+}
+
+/** Returns every image's payload, acquiring the ones not read yet (in parallel). */
+async function readImages(
+  writer: Writer,
+  settings: JobSettings,
+  signal: AbortSignal,
+  deps: TurnDeps,
+  previews: Promise<void>[],
+): Promise<ImagePayload[]> {
+  const jobId = writer.job.id;
+  const stored = await getPayloads(jobId);
+  const images = writer.job.images;
+  if (images.every((_, i) => stored[i])) return stored as ImagePayload[];
+  writer.set({ status: 'acquiring' });
+  const payloads = await Promise.all(
+    images.map(async (image, i) => {
+      const known = stored[i];
+      if (known) return known;
+      const acquired = await deps.acquire(
+        {
+          srcUrl: image.source.srcUrl,
+          tabId: image.source.tabId,
+          frameId: image.source.frameId,
+          incognito: image.source.incognito,
+        },
+        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide },
+      );
+      const { original } = acquired;
+      patchImage(writer, i, {
+        transport: acquired.payload.kind,
+        thumbnail: acquired.payload.kind === 'url' ? acquired.payload.url : image.thumbnail,
+      });
+      if (original && !image.thumbnail) {
+        previews.push(
+          makeThumbnail(original.blob, original.width, original.height)
+            .then((thumbnail) => patchImage(writer, i, { thumbnail }))
+            .catch((error: unknown) => console.warn('Iris: no preview for this image', error)),
+        );
+      }
+      return acquired.payload;
+    }),
+  );
+  signal.throwIfAborted();
+  await setPayloads(jobId, payloads);
+  return payloads;
+}
+
+function patchImage(writer: Writer, index: number, patch: Partial<JobImage>): void {
+  writer.set({
+    images: writer.job.images.map((image, i) => (i === index ? { ...image, ...patch } : image)),
+  });
+}
