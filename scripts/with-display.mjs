@@ -7,7 +7,7 @@ const [command, ...args] = process.argv.slice(2);
 const hasDisplay = Boolean(process.env.DISPLAY);
 const result = hasDisplay
   ? spawnSync(command, args, { stdio: 'inherit' })
-  : spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1280x800x24', command, ...args], {
+  : spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1920x1080x24', command, ...args], {
       stdio: 'inherit',
     });
 if (result.error) {

@@ -4,6 +4,7 @@ import {
   contextMenuChoose,
   type Harness,
   launch,
+  MENU_DESCRIBE,
   openPopupPage,
   openSitePage,
   PUBLIC_HOST,
@@ -29,7 +30,7 @@ function userParts(body: unknown) {
   return message.content;
 }
 
-const DESCRIBE = 'd';
+const DESCRIBE = MENU_DESCRIBE;
 let h: Harness;
 
 beforeAll(async () => {
@@ -59,8 +60,8 @@ describe('Describe image, from the real context menu', () => {
     expect(parts[1]?.image_url?.url).toBe(`http://${PUBLIC_HOST}/img/quadrants.jpg`);
 
     const job = await waitForJob(h, (j) => j.status === 'done');
-    expect(job.transport).toBe('url');
-    expect(await popupIsOpen(h)).toBe(true);
+    expect(job.images[0]?.transport).toBe('url');
+    await expect.poll(() => popupIsOpen(h), { timeout: 3000 }).toBe(true);
 
     const popup = await openPopupPage(h);
     await expect
@@ -85,7 +86,7 @@ describe('Describe image, from the real context menu', () => {
     expect([image.width, image.height]).toEqual([400, 300]);
     expect(wrongQuadrants(image)).toEqual([]);
     const job = await waitForJob(h, (j) => j.status === 'done');
-    expect(job.transport).toBe('data');
+    expect(job.images[0]?.transport).toBe('data');
   });
 
   it.each([

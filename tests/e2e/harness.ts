@@ -30,7 +30,14 @@ export interface Harness {
  * the built extension, headed (under Xvfb in CI) so the real context menu can be used.
  * Every host other than the fixtures resolves to nothing: a test cannot reach the internet.
  */
-export async function launch(): Promise<Harness> {
+export interface LaunchOptions {
+  /** --force-device-scale-factor (a HiDPI screen). */
+  deviceScaleFactor?: number;
+  /** Window size in DIPs; it must fit the virtual screen at the scale factor. */
+  windowSize?: [number, number];
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const mock = await startMockServer({ tls: true });
   const site = await startSiteServer();
   const profile = await mkdtemp(join(tmpdir(), 'iris-e2e-'));
@@ -57,7 +64,10 @@ export async function launch(): Promise<Harness> {
       '--disable-gpu',
       '--no-sandbox',
       '--window-position=0,0',
-      '--window-size=1200,760',
+      `--window-size=${(options.windowSize ?? [1200, 760]).join(',')}`,
+      ...(options.deviceScaleFactor
+        ? [`--force-device-scale-factor=${options.deviceScaleFactor}`]
+        : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -93,6 +103,23 @@ export async function resetExtension(h: Harness, apiKey: string | null = TEST_KE
 }
 
 /**
+ * Keys that open Iris's submenu in Chromium's context menu. With several items in one
+ * context, Chrome groups them under "Iris", just above "Inspect" at the bottom: Up selects
+ * Inspect, Up again Iris, Right opens it. (Letters are not safe at the top level: built-in
+ * items have mnemonics — "i" opens Inspect.) Inside, a letter selects the next item starting
+ * with it and activates it when it is the only one.
+ */
+export const IRIS_SUBMENU = ['Up', 'Up', 'Right'];
+/** Describe image, from the image context menu. */
+export const MENU_DESCRIBE = [...IRIS_SUBMENU, 'd'];
+/** Ask about this image… ("Ask" comes before "Add"). */
+export const MENU_ASK = [...IRIS_SUBMENU, 'a', 'Return'];
+/** Add to question. */
+export const MENU_ADD = [...IRIS_SUBMENU, 'a', 'a', 'Return'];
+/** Capture a region and ask…, Iris's only item on a page: above View page source and Inspect. */
+export const MENU_CAPTURE_ON_PAGE = ['Up', 'Up', 'Up', 'Return'];
+
+/**
  * Right-clicks the element with a real mouse (xdotool, under Xvfb) and walks Chromium's
  * native context menu with the keyboard, as a keyboard user would: a letter selects the
  * item starting with it (and activates it when it is the only one). With several Iris
@@ -106,13 +133,11 @@ export async function contextMenuChoose(
   await page.bringToFront();
   const element = page.locator(selector);
   await element.scrollIntoViewIfNeeded();
-  const point = await element.evaluate((node) => {
+  const box = await element.evaluate((node) => {
     const rect = node.getBoundingClientRect();
-    return {
-      x: window.screenX + (window.outerWidth - window.innerWidth) + rect.x + rect.width / 2,
-      y: window.screenY + (window.outerHeight - window.innerHeight) + rect.y + rect.height / 2,
-    };
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
   });
+  const point = await screenPoint(page, box.x, box.y);
   // No --sync: it waits forever when the pointer is already at the target.
   execFileSync('xdotool', [
     'mousemove',
@@ -123,11 +148,62 @@ export async function contextMenuChoose(
     'click',
     '3',
   ]);
-  await page.waitForTimeout(400);
+  // The native menu takes a moment to appear (longer in a fresh browser); keys typed
+  // before it is up go to the page instead.
+  await page.waitForTimeout(700);
   for (const key of Array.isArray(keys) ? keys : [keys]) {
     execFileSync('xdotool', ['key', key]);
     await page.waitForTimeout(150);
   }
+}
+
+/**
+ * Where a point of the page's viewport (CSS px) is on the X screen (device px): window
+ * geometry is in DIPs, so it is scaled by the device pixel ratio (page zoom is 100 %).
+ */
+export async function screenPoint(
+  page: Page,
+  cssX: number,
+  cssY: number,
+): Promise<{ x: number; y: number }> {
+  const g = await page.evaluate(() => ({
+    left: window.screenX + (window.outerWidth - window.innerWidth),
+    top: window.screenY + (window.outerHeight - window.innerHeight),
+    dpr: window.devicePixelRatio,
+  }));
+  return { x: Math.round((g.left + cssX) * g.dpr), y: Math.round((g.top + cssY) * g.dpr) };
+}
+
+/** Presses keys on the focused window, as a person would (shortcuts, overlay keys). */
+export function pressKeys(...keys: string[]): void {
+  for (const key of keys) execFileSync('xdotool', ['key', key]);
+}
+
+/** A real mouse drag between two viewport points (CSS px). */
+export async function drag(
+  page: Page,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
+  const a = await screenPoint(page, ...from);
+  const b = await screenPoint(page, ...to);
+  execFileSync('xdotool', [
+    'mousemove',
+    String(a.x),
+    String(a.y),
+    'sleep',
+    '0.1',
+    'mousedown',
+    '1',
+    'sleep',
+    '0.1',
+  ]);
+  for (let step = 1; step <= 5; step++) {
+    const x = Math.round(a.x + ((b.x - a.x) * step) / 5);
+    const y = Math.round(a.y + ((b.y - a.y) * step) / 5);
+    execFileSync('xdotool', ['mousemove', String(x), String(y), 'sleep', '0.05']);
+  }
+  execFileSync('xdotool', ['mouseup', '1']);
 }
 
 export type StoredJob = {
@@ -135,7 +211,9 @@ export type StoredJob = {
   status: string;
   text: string;
   model: string;
-  transport?: string;
+  prompt: string;
+  images: { source: { srcUrl: string }; transport?: string; thumbnail?: string }[];
+  turns: { question: string; answer: string }[];
   error?: { code: string; message: string };
   usage?: { cost?: number };
 };
