@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { isActive, type Job } from '../utils/jobs/types';
+import { Countdown } from './Countdown';
 import { ErrorNotice } from './ErrorNotice';
 import { ImageTray } from './ImageTray';
 import { Markdown } from './Markdown';
@@ -63,7 +64,14 @@ export function JobView({
         <ImageTray images={job.images} onRemove={draft ? onRemoveImage : undefined} />
         <p class="status" role="status">
           {active && <span class="spinner" aria-hidden="true" />}
-          {STATUS_TEXT[job.status](job)}
+          {job.retry ? (
+            <>
+              The service is busy. Trying again in <Countdown at={job.retry.at} /> s (retry{' '}
+              {job.retry.attempt} of {job.retry.of})…
+            </>
+          ) : (
+            STATUS_TEXT[job.status](job)
+          )}
         </p>
       </div>
       {job.turns.map((turn, i) => (

@@ -37,21 +37,38 @@ export const maxImageSideSetting = storage.defineItem<number>('local:maxImageSid
   version: 1,
 });
 
+/** No byte at all from the model (keep-alive comments count) within this → a timeout message. */
+export const firstByteTimeoutSetting = storage.defineItem<number>('local:firstByteTimeoutSeconds', {
+  fallback: 60,
+  version: 1,
+});
+
+/** Silence this long in the middle of an answer → a timeout message (partial text kept). */
+export const idleTimeoutSetting = storage.defineItem<number>('local:idleTimeoutSeconds', {
+  fallback: 45,
+  version: 1,
+});
+
 /** Reads everything a job needs in one go. */
 export async function readJobSettings() {
-  const [apiKey, model, baseUrl, sendPublicByUrl, maxImageSide] = await Promise.all([
-    apiKeySetting.getValue(),
-    modelSetting.getValue(),
-    baseUrlSetting.getValue(),
-    sendPublicByUrlSetting.getValue(),
-    maxImageSideSetting.getValue(),
-  ]);
+  const [apiKey, model, baseUrl, sendPublicByUrl, maxImageSide, firstByte, idle] =
+    await Promise.all([
+      apiKeySetting.getValue(),
+      modelSetting.getValue(),
+      baseUrlSetting.getValue(),
+      sendPublicByUrlSetting.getValue(),
+      maxImageSideSetting.getValue(),
+      firstByteTimeoutSetting.getValue(),
+      idleTimeoutSetting.getValue(),
+    ]);
   return {
     apiKey: apiKey.trim(),
     model: model.trim() || DEFAULT_MODEL,
     baseUrl,
     sendPublicByUrl,
     maxImageSide,
+    firstByteTimeoutSeconds: firstByte,
+    idleTimeoutSeconds: idle,
   };
 }
 export type JobSettings = Awaited<ReturnType<typeof readJobSettings>>;

@@ -6,6 +6,7 @@ import type { ClientOptions, createOpenRouterClient } from '../openrouter/client
 import type { JobSettings } from '../settings';
 import type { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
+import { withRetries } from './retry';
 import type { JobImage } from './types';
 
 export interface TurnDeps {
@@ -33,21 +34,39 @@ export async function runTurn(
       throw new IrisError('no-image', 'There is no image to ask about.');
     const payloads = await readImages(writer, settings, signal, deps, previews);
     writer.set({ status: 'requesting' });
-    const client = deps.createClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
+    const client = deps.createClient({
+      baseUrl: settings.baseUrl,
+      apiKey: settings.apiKey,
+      firstByteTimeoutMs: settings.firstByteTimeoutSeconds * 1000,
+      idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
+    });
     const body = buildChatBody({
       model: settings.model,
       prompt: writer.job.prompt,
       images: payloads,
       turns: writer.job.turns,
     });
-    const result = await client.streamChat(body, {
-      signal,
-      onOpen: () => writer.set({ status: 'streaming' }),
-      onDelta: (delta, model) =>
-        writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
-    });
+    const result = await withRetries(
+      () =>
+        client.streamChat(body, {
+          signal,
+          onOpen: () => writer.set({ status: 'streaming', retry: undefined }),
+          onDelta: (delta, model) =>
+            writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
+        }),
+      {
+        signal,
+        canRetry: () => !writer.job.text,
+        onWait: (seconds, attempt, of) =>
+          writer.set({
+            status: 'requesting',
+            retry: { at: Date.now() + seconds * 1000, attempt, of },
+          }),
+      },
+    );
     const filtered = result.finishReason === 'content_filter';
     writer.set({
+      retry: undefined,
       status: filtered ? 'error' : 'done',
       text: result.text,
       model: result.model ?? writer.job.model,
@@ -63,7 +82,11 @@ export async function runTurn(
   } catch (thrown) {
     const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
     if (error.code === 'internal') console.error('Iris: job failed', thrown);
-    writer.set({ status: error.code === 'stopped' ? 'stopped' : 'error', error: error.toJSON() });
+    writer.set({
+      status: error.code === 'stopped' ? 'stopped' : 'error',
+      error: error.toJSON(),
+      retry: undefined,
+    });
   }
   await Promise.all(previews);
   await writer.flush();

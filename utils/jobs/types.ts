@@ -60,6 +60,8 @@ export interface Job {
   model: string;
   usage?: JobUsage;
   finishReason?: string;
+  /** Waiting to try again after a 429/503: when, and which retry of how many. */
+  retry?: { at: number; attempt: number; of: number };
   error?: SerializedIrisError;
   createdAt: number;
   updatedAt: number;

@@ -55,6 +55,7 @@ export function createOpenRouterClient(options: ClientOptions) {
   ): Promise<StreamResult> {
     const controller = new AbortController();
     let timedOut = false;
+    let receivedAny = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = (ms: number) => {
       clearTimeout(timer);
@@ -91,13 +92,18 @@ export function createOpenRouterClient(options: ClientOptions) {
         text: '',
         generationId: response.headers.get('x-generation-id') ?? undefined,
       };
-      await readStream(response.body, result, callbacks, controller.signal, () =>
-        arm(idleTimeoutMs),
-      );
+      await readStream(response.body, result, callbacks, controller.signal, () => {
+        receivedAny = true;
+        arm(idleTimeoutMs);
+      });
       return result;
     } catch (error) {
-      if (timedOut)
-        throw new IrisError('timeout', 'The model did not answer in time.', {}, { cause: error });
+      if (timedOut) {
+        const message = receivedAny
+          ? `The model stopped sending for ${Math.round(idleTimeoutMs / 1000)} s, so Iris gave up waiting.`
+          : `The model did not start answering within ${Math.round(firstByteTimeoutMs / 1000)} s.`;
+        throw new IrisError('timeout', message, { providerMessage: message }, { cause: error });
+      }
       if (callbacks.signal?.aborted)
         throw new IrisError('stopped', 'Stopped.', {}, { cause: error });
       if (error instanceof IrisError) throw error;

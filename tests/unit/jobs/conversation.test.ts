@@ -65,6 +65,8 @@ describe('runner: drafts, questions and follow-ups', () => {
         baseUrl: 'https://openrouter.ai/api/v1',
         sendPublicByUrl: true,
         maxImageSide: 2048,
+        firstByteTimeoutSeconds: 60,
+        idleTimeoutSeconds: 45,
       }),
       acquire: vi.fn(async ({ srcUrl }) => ({ payload: { kind: 'url' as const, url: srcUrl } })),
       createClient: () =>

@@ -13,6 +13,8 @@ const settings: JobSettings = {
   baseUrl: 'https://openrouter.ai/api/v1',
   sendPublicByUrl: true,
   maxImageSide: 2048,
+  firstByteTimeoutSeconds: 60,
+  idleTimeoutSeconds: 45,
 };
 const source = { srcUrl: 'https://img.example.com/a.jpg', tabId: 1, frameId: 0 };
 
