@@ -26,6 +26,7 @@ export default defineBackground(() => {
     removeImage: async ({ id, index }) => !!(await runner.removeFromDraft(id, index)),
     newQuestion: async () => !!(await runner.addToDraft([], true)),
     captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
+    checkJob: () => runner.recoverInterrupted(),
   });
   void restrictStorageToExtension();
   void runner.recoverInterrupted();

@@ -16,6 +16,8 @@ export interface Protocol {
   newQuestion(data: Record<string, never>): boolean;
   /** Region capture in the active tab (the popup's button). */
   captureRegion(data: Record<string, never>): boolean;
+  /** Wakes the background, which ends a job its stopped predecessor left "streaming". */
+  checkJob(data: Record<string, never>): boolean;
 }
 
 type MessageType = keyof Protocol;
@@ -43,6 +45,7 @@ const validators: { [K in MessageType]: (data: unknown) => data is DataOf<K> } =
   },
   newQuestion: isObject,
   captureRegion: isObject,
+  checkJob: isObject,
 };
 
 function isObject(data: unknown): data is Record<string, never> {

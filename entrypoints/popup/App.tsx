@@ -2,10 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { JobView } from '../../components/JobView';
 import { currentJobItem } from '../../utils/jobs/job-store';
-import type { Job } from '../../utils/jobs/types';
+import { isActive, type Job } from '../../utils/jobs/types';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeySetting } from '../../utils/settings';
 import { clearBadge } from '../../utils/toolbar';
+
+function report(error: unknown) {
+  console.error('Iris popup:', error);
+}
 
 function openOptions() {
   void browser.runtime.openOptionsPage().then(() => window.close());
@@ -36,7 +40,17 @@ export function App() {
     };
   }, []);
 
-  const report = (error: unknown) => console.error('Iris popup:', error);
+  // A job shown as running may belong to a background that was stopped mid-stream: asking
+  // wakes the background, which ends such a job as interrupted (text kept, Retry offered).
+  const running = isActive(job);
+  useEffect(() => {
+    if (!running) return;
+    const check = () => void sendMessage('checkJob', {}).catch(report);
+    check();
+    const timer = setInterval(check, 3000);
+    return () => clearInterval(timer);
+  }, [running]);
+
   return (
     <main>
       <h1>Iris</h1>

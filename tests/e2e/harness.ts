@@ -16,6 +16,7 @@ export type SiteServer = Awaited<ReturnType<typeof startSiteServer>>;
 
 export interface Harness {
   context: BrowserContext;
+  /** The extension's service worker; replace it after the test restarts the worker. */
   worker: Worker;
   extensionId: string;
   mock: MockServer;

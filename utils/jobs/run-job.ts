@@ -214,14 +214,21 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
    * A job left active by a service worker that was stopped cannot be resumed: mark it
    * interrupted, keeping its partial text, so the popup offers Retry instead of spinning.
    */
-  async function recoverInterrupted(): Promise<void> {
+  async function recoverInterrupted(): Promise<boolean> {
     const job = await getCurrentJob();
-    if (!job || !isActive(job) || controllers.has(job.id)) return;
+    if (!job || !isActive(job) || controllers.has(job.id)) return false;
     const error = new IrisError(
       'interrupted',
       'Iris was interrupted before the answer was complete.',
     );
-    await saveJob({ ...job, status: 'error', error: error.toJSON(), updatedAt: now() });
+    await store({
+      ...job,
+      status: 'error',
+      error: error.toJSON(),
+      retry: undefined,
+      updatedAt: now(),
+    });
+    return true;
   }
 
   return { start, addToDraft, removeFromDraft, send, stop, retry, fail, recoverInterrupted };
