@@ -30,5 +30,16 @@ export default defineConfig({
           minimum_chrome_version: '127',
         }),
     action: { default_title: 'Iris' },
+    // Alt+Shift+S is region capture's; Alt+Shift+A is Chrome's "focus inactive dialogs".
+    commands: {
+      'describe-focused-image': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Describe focused image',
+      },
+      'alt-text-page': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Alt text for this page',
+      },
+    },
   }),
 });

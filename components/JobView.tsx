@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isActive, type Job } from '../utils/jobs/types';
+import { AltTextOutcome } from './AltTextOutcome';
 import { ErrorNotice } from './ErrorNotice';
 import { Markdown } from './Markdown';
+import { SentenceAnnouncer } from './SentenceAnnouncer';
 
 export interface JobViewProps {
   job: Job;
@@ -29,6 +31,13 @@ export function formatCost(cost: number): string {
 export function JobView({ job, onStop, onRetry, onOpenOptions, copy }: JobViewProps) {
   const [copied, setCopied] = useState(false);
   const active = isActive(job);
+  const answer = useRef<HTMLElement>(null);
+  const wasActive = useRef(active);
+  useEffect(() => {
+    // Focus moves to the result once it is complete (not while it streams).
+    if (wasActive.current && !active && job.status === 'done') answer.current?.focus();
+    wasActive.current = active;
+  }, [active, job.status]);
   const doCopy = async () => {
     await (copy ?? ((text: string) => navigator.clipboard.writeText(text)))(job.text);
     setCopied(true);
@@ -47,10 +56,12 @@ export function JobView({ job, onStop, onRetry, onOpenOptions, copy }: JobViewPr
         </p>
       </div>
       {job.text && (
-        <section class="answer" aria-label="Answer" aria-live="polite">
+        <section class="answer" aria-label="Answer" tabIndex={-1} ref={answer}>
           <Markdown text={job.text} />
         </section>
       )}
+      <SentenceAnnouncer text={job.text} final={!active} />
+      {job.task === 'alt-text' && <AltTextOutcome job={job} copy={copy} />}
       {job.finishReason === 'length' && (
         <p class="note">The answer was cut off at the length limit.</p>
       )}

@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { altTextJobRequest, GENERATE_ALT_MENU_ID } from './alt-text/menu-alt';
 import type { JobRunner } from './jobs/run-job';
 import { openPopupOrBadge } from './toolbar';
 
@@ -10,6 +11,11 @@ export async function createMenus(): Promise<void> {
   browser.contextMenus.create({
     id: DESCRIBE_IMAGE_MENU_ID,
     title: 'Describe image',
+    contexts: ['image'],
+  });
+  browser.contextMenus.create({
+    id: GENERATE_ALT_MENU_ID,
+    title: 'Generate alt text',
     contexts: ['image'],
   });
 }
@@ -29,17 +35,18 @@ export async function handleMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
-  if (info.menuItemId !== DESCRIBE_IMAGE_MENU_ID || !info.srcUrl) return;
+  const isAlt = info.menuItemId === GENERATE_ALT_MENU_ID;
+  if ((info.menuItemId !== DESCRIBE_IMAGE_MENU_ID && !isAlt) || !info.srcUrl) return;
   // Firefox only opens the popup from the click's own turn: ask before any await.
   const popup = openPopupOrBadge();
-  await runner.start({
-    source: {
-      srcUrl: info.srcUrl,
-      pageUrl: info.pageUrl,
-      tabId: tab?.id,
-      frameId: info.frameId,
-      incognito: tab?.incognito,
-    },
-  });
+  const source = {
+    srcUrl: info.srcUrl,
+    pageUrl: info.pageUrl,
+    tabId: tab?.id,
+    frameId: info.frameId,
+    incognito: tab?.incognito,
+    targetElementId: (info as { targetElementId?: number }).targetElementId,
+  };
+  await runner.start(isAlt ? await altTextJobRequest(source) : { source });
   await popup;
 }

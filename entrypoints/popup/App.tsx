@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AltTextSwitch } from '../../components/AltTextSwitch';
 import { JobView } from '../../components/JobView';
 import { currentJobItem } from '../../utils/jobs/job-store';
 import type { Job } from '../../utils/jobs/types';
@@ -49,6 +50,7 @@ export function App() {
           </button>
         </div>
       )}
+      <AltTextSwitch />
     </main>
   );
 }

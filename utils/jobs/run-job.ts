@@ -16,11 +16,15 @@ export interface JobRunnerDeps {
   createClient?: (options: ClientOptions) => ReturnType<typeof createOpenRouterClient>;
   /** Progress shown on the toolbar button while a job runs. */
   onProgress?: (job: Job) => void;
+  /** Runs when a job has its full answer (alt text writes it into the page); its patch is saved. */
+  onDone?: (job: Job) => Promise<Partial<Job> | undefined>;
 }
 
 export interface StartRequest {
   source: ImageSource;
   prompt?: string;
+  task?: Job['task'];
+  system?: string;
 }
 
 /**
@@ -41,8 +45,9 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     const settings = await readSettings();
     const job: Job = {
       id: newId(),
-      task: 'describe',
+      task: request.task ?? 'describe',
       prompt: request.prompt ?? DEFAULT_PROMPT,
+      system: request.system,
       source: request.source,
       status: 'acquiring',
       text: '',
@@ -94,6 +99,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
       const body = buildChatBody({
         model: settings.model,
         prompt: writer.job.prompt,
+        system: writer.job.system,
         images: [image.payload],
       });
       const result = await client.streamChat(body, {
@@ -117,6 +123,10 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
               ).toJSON()
             : undefined,
       });
+      if (writer.job.status === 'done' && deps.onDone) {
+        const patch = await deps.onDone(writer.job);
+        if (patch) writer.set(patch);
+      }
     } catch (thrown) {
       const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
       if (error.code === 'internal') console.error('Iris: job failed', thrown);
@@ -136,7 +146,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
   async function retry(id: string): Promise<Job | null> {
     const job = await getCurrentJob();
     if (!job || job.id !== id || controllers.has(id)) return null;
-    return start({ source: job.source, prompt: job.prompt });
+    return start({ source: job.source, prompt: job.prompt, task: job.task, system: job.system });
   }
 
   /**

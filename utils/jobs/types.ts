@@ -7,6 +7,8 @@ export interface ImageSource {
   tabId?: number;
   frameId?: number;
   incognito?: boolean;
+  /** Firefox only: the clicked element, for menus.getTargetElement. */
+  targetElementId?: number;
 }
 
 export type JobStatus = 'acquiring' | 'requesting' | 'streaming' | 'done' | 'error' | 'stopped';
@@ -20,8 +22,12 @@ export interface JobUsage {
 /** One request to the model and everything the popup shows about it. */
 export interface Job {
   id: string;
-  task: 'describe';
+  task: 'describe' | 'alt-text';
   prompt: string;
+  /** A system prompt other than the default one (alt text asks for plain text). */
+  system?: string;
+  /** Alt text: the cleaned-up alt, once written to the page (or why it was not). */
+  altText?: { text: string; written: boolean };
   source: ImageSource;
   /** How the image travelled, once known. */
   transport?: 'url' | 'data';
