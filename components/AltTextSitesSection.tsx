@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { siteOf, sitePattern } from '../utils/alt-text/sites';
 import { sendMessage } from '../utils/messaging';
 import {
   altTextCopySetting,
@@ -14,6 +16,7 @@ export function AltTextSitesSection() {
   const [pageCap, setPageCap] = useState('');
   const [dayCap, setDayCap] = useState('');
   const [status, setStatus] = useState('');
+  const [newSite, setNewSite] = useState('');
 
   useEffect(() => {
     void altTextSitesSetting.getValue().then(setSites);
@@ -30,6 +33,29 @@ export function AltTextSitesSection() {
     } catch (error) {
       console.error('Iris options:', error);
       setStatus(`Could not turn alt text off on ${site}. Try again.`);
+    }
+  };
+
+  const addSite = async (event: Event) => {
+    event.preventDefault();
+    const typed = newSite.trim();
+    const site = siteOf(/^https?:\/\//i.test(typed) ? typed : `https://${typed}`);
+    if (!site) {
+      setStatus('Type a web address, such as https://example.com.');
+      return;
+    }
+    try {
+      // First await of the submit handler, so the user's gesture is still valid.
+      if (!(await browser.permissions.request({ origins: [sitePattern(site)] }))) {
+        setStatus(`Iris needs access to ${site} to write alt text there.`);
+        return;
+      }
+      await sendMessage('setAltTextSite', { site, enabled: true });
+      setNewSite('');
+      setStatus(`Alt text turned on for ${site}.`);
+    } catch (error) {
+      console.error('Iris options:', error);
+      setStatus(`Could not turn alt text on for ${site}. Try again.`);
     }
   };
 
@@ -68,6 +94,20 @@ export function AltTextSitesSection() {
           ))}
         </ul>
       )}
+      <form class="field" onSubmit={(event) => void addSite(event)}>
+        <label for="alt-new-site">Turn alt text on for a site</label>
+        <div class="row">
+          <input
+            id="alt-new-site"
+            type="text"
+            spellcheck={false}
+            placeholder="https://example.com"
+            value={newSite}
+            onInput={(event) => setNewSite(event.currentTarget.value)}
+          />
+          <button type="submit">Turn on</button>
+        </div>
+      </form>
       <div class="field">
         <label for="alt-page-cap">Limit per page (US dollars)</label>
         <input

@@ -29,7 +29,9 @@ function userParts(body: unknown) {
   return message.content;
 }
 
-const DESCRIBE = 'd';
+// Two Iris items in the image menu (Describe image, Generate alt text): Chrome groups them
+// under "Iris", just above "Inspect" at the bottom (typing 'i' does not reach it here).
+const DESCRIBE = ['Up', 'Up', 'Right', 'Return'];
 let h: Harness;
 
 beforeAll(async () => {

@@ -31,6 +31,8 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
   let running = 0;
   let spent = 0;
   let stopped = false;
+  /** A cap was reached: nothing new starts, but answers already paid for are still written. */
+  let capReached = false;
   let idleWaiters: (() => void)[] = [];
 
   function factsOf(img: HTMLImageElement): ImageFacts {
@@ -54,7 +56,7 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
   }
 
   function consider(img: HTMLImageElement) {
-    if (stopped || img.hasAttribute('data-iris-alt')) return;
+    if (stopped || capReached || img.hasAttribute('data-iris-alt')) return;
     if (!img.complete || img.naturalWidth === 0) {
       // Not loaded yet (lazy, or src set later): judge it once it has a size.
       img.addEventListener('load', () => consider(img), { once: true });
@@ -89,14 +91,17 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
   }
 
   function capped(scope: 'page' | 'day', capUsd: number) {
-    if (stopped) return;
+    if (stopped || capReached) return;
+    capReached = true;
+    queue.length = 0;
+    intersection.disconnect();
+    mutations.disconnect();
     showCapNotice(doc, capMessage(scope, capUsd));
     void deps.reportCap(scope);
-    halt();
   }
 
   function pump() {
-    while (!stopped && running < config.concurrency && queue.length > 0) {
+    while (!stopped && !capReached && running < config.concurrency && queue.length > 0) {
       if (spent >= config.pageCapUsd) return capped('page', config.pageCapUsd);
       const src = queue.shift() as string;
       running++;
