@@ -160,3 +160,21 @@ describe('JobView accessibility', () => {
     expect(copy).not.toHaveBeenCalled();
   });
 });
+
+describe('axe-core on the alt-text controls (happy-dom: structure and names, not colours)', () => {
+  it('the switch with a cap notice has no violations', async () => {
+    const axe = (await import('axe-core')).default;
+    await altTextNoticesItem.setValue({ '9': { scope: 'day', capUsd: 0.5, at: 1 } });
+    const { container } = render(
+      <main>
+        <h1>Iris</h1>
+        <AltTextSwitch getTab={getTab} />
+      </main>,
+    );
+    await screen.findByRole('switch', { name: 'Alt text on this site' });
+    await screen.findByRole('alert');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.passes.length).toBeGreaterThan(5); // axe really ran its rules here
+    expect(result.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
