@@ -143,7 +143,8 @@ export function AltTextSitesSection() {
         />
         <label for="alt-copy">Copy alt text from “Generate alt text” to the clipboard</label>
       </div>
-      <p class="saved" role="status">
+      {/* A polite live region without role="status": the key form above has the page's status. */}
+      <p class="saved" aria-live="polite">
         {status}
       </p>
     </section>
