@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAltTextCommands } from '../utils/alt-text/commands';
 import { finishAltTextJob } from '../utils/alt-text/menu-alt';
 import { createAltTextService } from '../utils/alt-text/service';
 import { restoreAltTextScript, setAltTextSite } from '../utils/alt-text/site-switch';
-import { registerCommands } from '../utils/commands';
 import { createJobRunner } from '../utils/jobs/run-job';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
@@ -14,7 +14,7 @@ export default defineBackground(() => {
   const runner = createJobRunner({ onProgress: showJobOnBadge, onDone: finishAltTextJob });
   const altText = createAltTextService();
   registerMenus(runner);
-  registerCommands(runner);
+  registerAltTextCommands(runner);
   registerHandlers(
     {
       stopJob: ({ id }) => runner.stop(id),

@@ -29,9 +29,7 @@ function userParts(body: unknown) {
   return message.content;
 }
 
-// Two Iris items in the image menu (Describe image, Generate alt text): Chrome groups them
-// under "Iris", just above "Inspect" at the bottom (typing 'i' does not reach it here).
-const DESCRIBE = ['Up', 'Up', 'Right', 'Return'];
+const DESCRIBE = 'd';
 let h: Harness;
 
 beforeAll(async () => {

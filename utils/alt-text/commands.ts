@@ -1,18 +1,21 @@
 import { type Browser, browser } from 'wxt/browser';
-import { ALT_TEXT_SCRIPT_FILE, siteOf } from './alt-text/sites';
-import { altTextOncePassesItem } from './alt-text/store';
-import { IrisError } from './errors';
-import { saveJob } from './jobs/job-store';
-import type { JobRunner } from './jobs/run-job';
-import { findFocusedImageInPage } from './page/alt-text-page';
-import { openPopupOrBadge } from './toolbar';
+import { IrisError } from '../errors';
+import { saveJob } from '../jobs/job-store';
+import type { JobRunner } from '../jobs/run-job';
+import { findFocusedImageInPage } from '../page/alt-text-page';
+import { openPopupOrBadge } from '../toolbar';
+import { ALT_TEXT_SCRIPT_FILE, siteOf } from './sites';
+import { altTextOncePassesItem } from './store';
 
 /** Manifest `commands` names (wxt.config.ts). */
 export const DESCRIBE_FOCUSED_COMMAND = 'describe-focused-image';
 export const ALT_TEXT_PAGE_COMMAND = 'alt-text-page';
 
-/** Registers the keyboard commands; call synchronously in the background's main(). */
-export function registerCommands(runner: JobRunner): void {
+/**
+ * Registers the alt-text keyboard commands (its own onCommand listener, beside any other);
+ * call synchronously in the background's main().
+ */
+export function registerAltTextCommands(runner: JobRunner): void {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === DESCRIBE_FOCUSED_COMMAND) void describeFocusedImage(runner, tab);
     if (command === ALT_TEXT_PAGE_COMMAND) void altTextForPage(tab);
