@@ -30,11 +30,20 @@ export default defineConfig({
           minimum_chrome_version: '127',
         }),
     action: { default_title: 'Iris' },
+    // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts).
+    // Alt+Shift+A is taken by Chrome ("focus inactive dialogs").
     commands: {
-      // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts).
       'capture-region': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Capture a region and ask',
+      },
+      'describe-focused-image': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: 'Describe focused image',
+      },
+      'alt-text-page': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Alt text for this page',
       },
     },
   }),

@@ -8,7 +8,6 @@ export function Countdown({ at, now = Date.now }: { at: number; now?: () => numb
     setSeconds(left());
     const timer = setInterval(() => setSeconds(left()), 1000);
     return () => clearInterval(timer);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: `left` only reads `at` and `now`.
   }, [at, now]);
   return <>{seconds}</>;
 }

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isActive, type Job } from '../utils/jobs/types';
+import { AltTextOutcome } from './AltTextOutcome';
 import { Countdown } from './Countdown';
 import { ErrorNotice } from './ErrorNotice';
 import { ImageTray } from './ImageTray';
 import { Markdown } from './Markdown';
 import { QuestionBox } from './QuestionBox';
+import { SentenceAnnouncer } from './SentenceAnnouncer';
 
 export interface JobViewProps {
   job: Job;
@@ -54,6 +56,13 @@ export function JobView({
   const active = isActive(job);
   const draft = job.status === 'draft';
   const showQuestion = job.task === 'ask' || job.turns.length > 0;
+  const answer = useRef<HTMLElement>(null);
+  const wasActive = useRef(active);
+  useEffect(() => {
+    // Focus moves to the result once it is complete (not while it streams).
+    if (wasActive.current && !active && job.status === 'done') answer.current?.focus();
+    wasActive.current = active;
+  }, [active, job.status]);
   const doCopy = async () => {
     await (copy ?? ((text: string) => navigator.clipboard.writeText(text)))(job.text);
     setCopied(true);
@@ -99,10 +108,13 @@ export function JobView({
         <>
           {showQuestion && job.prompt && <p class="asked">{job.prompt}</p>}
           {job.text && (
-            <section class="answer" aria-label="Answer" aria-live="polite">
+            // Not a live region: screen readers hear it a sentence at a time (SentenceAnnouncer).
+            <section class="answer" aria-label="Answer" tabIndex={-1} ref={answer}>
               <Markdown text={job.text} />
             </section>
           )}
+          <SentenceAnnouncer text={job.text} final={!active} />
+          {job.task === 'alt-text' && <AltTextOutcome job={job} copy={copy} />}
           {job.finishReason === 'length' && (
             <p class="note">The answer was cut off at the length limit.</p>
           )}

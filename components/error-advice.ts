@@ -75,6 +75,11 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
     sentence: 'Iris was interrupted before the answer was complete.',
     actions: [RETRY],
   },
+  'no-focused-image': {
+    sentence:
+      'No image has keyboard focus. Move focus to an image, or to a link around one, and press the shortcut again.',
+    actions: [],
+  },
   internal: { sentence: 'Something went wrong inside Iris.', actions: [RETRY] },
 };
 

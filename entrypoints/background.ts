@@ -1,5 +1,10 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createActions } from '../utils/actions';
+import { registerAltTextCommands } from '../utils/alt-text/commands';
+import { finishAltTextJob } from '../utils/alt-text/menu-alt';
+import { createAltTextService } from '../utils/alt-text/service';
+import { restoreAltTextScript, setAltTextSite } from '../utils/alt-text/site-switch';
 import { activeTab, registerCommands } from '../utils/commands';
 import { createJobRunner } from '../utils/jobs/run-job';
 import { registerMenus } from '../utils/menus';
@@ -14,20 +19,30 @@ function started(task: Promise<unknown>): true {
 }
 
 export default defineBackground(() => {
-  const runner = createJobRunner({ onProgress: showJobOnBadge });
+  const runner = createJobRunner({ onProgress: showJobOnBadge, onDone: finishAltTextJob });
   const actions = createActions(runner);
+  const altText = createAltTextService();
   registerMenus(actions);
   registerCommands(actions);
-  registerHandlers({
-    stopJob: ({ id }) => runner.stop(id),
-    // Long-running ones answer at once: the popup follows the job in storage.
-    retryJob: ({ id }) => started(runner.retry(id)),
-    sendQuestion: ({ id, question }) => started(runner.send(id, question)),
-    removeImage: async ({ id, index }) => !!(await runner.removeFromDraft(id, index)),
-    newQuestion: async () => !!(await runner.addToDraft([], true)),
-    captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
-    checkJob: () => runner.recoverInterrupted(),
-  });
+  registerAltTextCommands(runner);
+  registerHandlers(
+    {
+      stopJob: ({ id }) => runner.stop(id),
+      // Long-running ones answer at once: the popup follows the job in storage.
+      retryJob: ({ id }) => started(runner.retry(id)),
+      sendQuestion: ({ id, question }) => started(runner.send(id, question)),
+      removeImage: async ({ id, index }) => !!(await runner.removeFromDraft(id, index)),
+      newQuestion: async () => !!(await runner.addToDraft([], true)),
+      captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
+      checkJob: () => runner.recoverInterrupted(),
+      setAltTextSite: ({ site, enabled }) => setAltTextSite(site, enabled),
+      getAltTextConfig: (_data, sender) => altText.getConfig(sender),
+      requestAltText: (data, sender) => altText.requestAltText(data, sender),
+      reportAltTextCap: ({ scope }, sender) => altText.reportCap(scope, sender),
+    },
+    { isAllowedContentScript: altText.isAllowedSender },
+  );
+  browser.runtime.onStartup.addListener(() => void restoreAltTextScript());
   void restrictStorageToExtension();
   void runner.recoverInterrupted();
 });

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import { altTextJobRequest } from './alt-text/menu-alt';
 import { type CaptureDeps, captureRegion } from './capture';
 import { IrisError, toIrisError } from './errors';
 import type { JobRunner } from './jobs/run-job';
@@ -20,6 +21,8 @@ export function sourceFromClick(
     tabId: tab?.id,
     frameId: info.frameId,
     incognito: tab?.incognito,
+    // Firefox: lets an injected script find the very element (menus.getTargetElement).
+    targetElementId: (info as { targetElementId?: number }).targetElementId,
   };
 }
 
@@ -34,6 +37,13 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
     async describe(source: ImageSource): Promise<void> {
       const popup = openPopupOrBadge();
       await runner.start({ source });
+      await popup;
+    },
+
+    /** Generate alt text: a concise alt, streamed, then written onto the clicked image. */
+    async generateAltText(source: ImageSource): Promise<void> {
+      const popup = openPopupOrBadge();
+      await runner.start(await altTextJobRequest(source));
       await popup;
     },
 

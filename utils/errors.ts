@@ -24,6 +24,7 @@ export type IrisErrorCode =
   | 'content-filter'
   | 'stopped'
   | 'interrupted'
+  | 'no-focused-image'
   | 'internal';
 
 /** Extra facts an error can carry to the UI (all JSON-serializable). */

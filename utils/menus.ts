@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { type Actions, sourceFromClick } from './actions';
+import { GENERATE_ALT_MENU_ID } from './alt-text/menu-alt';
 
 type Context = NonNullable<Browser.contextMenus.CreateProperties['contexts']>[number];
 
@@ -46,6 +47,12 @@ export const MENU_ITEMS: MenuItem[] = [
     title: 'Add to question',
     contexts: ['image'],
     run: onImage((a, s) => a.addToQuestion(s)),
+  },
+  {
+    id: GENERATE_ALT_MENU_ID,
+    title: 'Generate alt text',
+    contexts: ['image'],
+    run: onImage((a, s) => a.generateAltText(s)),
   },
   {
     id: 'iris-capture-region',

@@ -18,7 +18,33 @@ export interface Protocol {
   captureRegion(data: Record<string, never>): boolean;
   /** Wakes the background, which ends a job its stopped predecessor left "streaming". */
   checkJob(data: Record<string, never>): boolean;
+  /** Popup/options: turn auto alt text on or off for a site (after its permission is granted). */
+  setAltTextSite(data: { site: string; enabled: boolean }): boolean;
+  // From the alt-text content script, the only verbs it may send (CONTENT_SCRIPT_VERBS):
+  getAltTextConfig(data: { pageUrl: string }): AltTextConfig;
+  requestAltText(data: { srcUrl: string; pageUrl: string }): AltTextReply;
+  reportAltTextCap(data: { scope: 'page' | 'day' }): boolean;
 }
+
+/** What the alt-text content script needs to run; never the API key. */
+export interface AltTextConfig {
+  concurrency: number;
+  pageCapUsd: number;
+  /** One pass over the page (keyboard command), without watching for more images. */
+  once: boolean;
+}
+
+export type AltTextReply =
+  | { kind: 'alt'; alt: string; cost: number; cached: boolean }
+  | { kind: 'capped'; scope: 'day'; capUsd: number }
+  | { kind: 'failed'; error: SerializedIrisError };
+
+/** Verbs a content script may send; everything else is for Iris's own pages only. */
+export const CONTENT_SCRIPT_VERBS: ReadonlySet<string> = new Set([
+  'getAltTextConfig',
+  'requestAltText',
+  'reportAltTextCap',
+]);
 
 type MessageType = keyof Protocol;
 type DataOf<K extends MessageType> = Parameters<Protocol[K]>[0];
@@ -27,7 +53,10 @@ type Envelope = { iris: 1; type: MessageType; data: unknown };
 type Reply = { ok: true; value: unknown } | { ok: false; error: SerializedIrisError };
 
 export type Handlers = {
-  [K in MessageType]: (data: DataOf<K>) => Promise<ResultOf<K>> | ResultOf<K>;
+  [K in MessageType]: (
+    data: DataOf<K>,
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<ResultOf<K>> | ResultOf<K>;
 };
 
 /** Validates the data of each message type; anything else is refused. */
@@ -43,12 +72,28 @@ const validators: { [K in MessageType]: (data: unknown) => data is DataOf<K> } =
       (index === undefined || (Number.isInteger(index) && (index as number) >= 0))
     );
   },
-  newQuestion: isObject,
-  captureRegion: isObject,
-  checkJob: isObject,
+  newQuestion: isEmptyData,
+  captureRegion: isEmptyData,
+  checkJob: isEmptyData,
+  setAltTextSite: (data): data is { site: string; enabled: boolean } =>
+    isObject(data) && typeof data.site === 'string' && typeof data.enabled === 'boolean',
+  getAltTextConfig: (data): data is { pageUrl: string } =>
+    isObject(data) && typeof data.pageUrl === 'string',
+  requestAltText: (data): data is { srcUrl: string; pageUrl: string } =>
+    isObject(data) &&
+    typeof data.srcUrl === 'string' &&
+    data.srcUrl.length < 10_000_000 &&
+    typeof data.pageUrl === 'string',
+  reportAltTextCap: (data): data is { scope: 'page' | 'day' } =>
+    isObject(data) && (data.scope === 'page' || data.scope === 'day'),
 };
 
-function isObject(data: unknown): data is Record<string, never> {
+/** Verbs without data take `{}`; extra fields are ignored. */
+function isEmptyData(data: unknown): data is Record<string, never> {
+  return isObject(data);
+}
+
+function isObject(data: unknown): data is Record<string, unknown> {
   return typeof data === 'object' && data !== null;
 }
 
@@ -82,33 +127,55 @@ export function isTrustedSender(
   );
 }
 
+export interface HandlerOptions {
+  /**
+   * Decides whether a content script may send one of CONTENT_SCRIPT_VERBS (Iris's alt-text
+   * script on an opted-in site). Without it, content scripts are refused.
+   */
+  isAllowedContentScript?: (sender: Browser.runtime.MessageSender) => Promise<boolean>;
+}
+
 /** Registers the background's handlers; call synchronously in the background's main(). */
-export function registerHandlers(handlers: Handlers): void {
+export function registerHandlers(handlers: Handlers, options: HandlerOptions = {}): void {
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: Browser.runtime.MessageSender) => {
-      if (!isEnvelope(message) || !isTrustedSender(sender)) return undefined;
-      const validate = validators[message.type] as (data: unknown) => boolean;
-      if (!validate(message.data)) {
-        return Promise.resolve({
-          ok: false,
-          error: new IrisError('internal', `Bad data for ${message.type}.`).toJSON(),
-        });
-      }
-      const handler = handlers[message.type] as (data: unknown) => unknown;
-      return Promise.resolve()
-        .then(() => handler(message.data))
-        .then(
-          (value): Reply => ({ ok: true, value }),
-          (error: unknown): Reply => ({
-            ok: false,
-            error: (error instanceof IrisError
-              ? error
-              : new IrisError('internal', String(error))
-            ).toJSON(),
-          }),
-        );
+      if (!isEnvelope(message)) return undefined;
+      if (isTrustedSender(sender)) return dispatch(handlers, message, sender);
+      const allow = options.isAllowedContentScript;
+      if (!allow || !CONTENT_SCRIPT_VERBS.has(message.type)) return undefined;
+      return allow(sender).then((ok) => (ok ? dispatch(handlers, message, sender) : undefined));
     },
   );
+}
+
+function dispatch(
+  handlers: Handlers,
+  message: Envelope,
+  sender: Browser.runtime.MessageSender,
+): Promise<Reply> {
+  const validate = validators[message.type] as (data: unknown) => boolean;
+  if (!validate(message.data)) {
+    return Promise.resolve({
+      ok: false,
+      error: new IrisError('internal', `Bad data for ${message.type}.`).toJSON(),
+    });
+  }
+  const handler = handlers[message.type] as (
+    data: unknown,
+    sender: Browser.runtime.MessageSender,
+  ) => unknown;
+  return Promise.resolve()
+    .then(() => handler(message.data, sender))
+    .then(
+      (value): Reply => ({ ok: true, value }),
+      (error: unknown): Reply => ({
+        ok: false,
+        error: (error instanceof IrisError
+          ? error
+          : new IrisError('internal', String(error))
+        ).toJSON(),
+      }),
+    );
 }
 
 function isEnvelope(message: unknown): message is Envelope {

@@ -72,3 +72,39 @@ export async function readJobSettings() {
   };
 }
 export type JobSettings = Awaited<ReturnType<typeof readJobSettings>>;
+
+/** Sites (origins such as "https://example.com") where the user turned auto alt text on. */
+export const altTextSitesSetting = storage.defineItem<string[]>('local:altTextSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Longest alt text Iris writes, in characters. */
+export const altTextMaxLengthSetting = storage.defineItem<number>('local:altTextMaxLength', {
+  fallback: 125,
+  version: 1,
+});
+
+/** Copy a generated alt text to the clipboard (off by default: the clipboard is the user's). */
+export const altTextCopySetting = storage.defineItem<boolean>('local:altTextCopy', {
+  fallback: false,
+  version: 1,
+});
+
+/** Auto mode stops on a page once its alt texts cost this much (USD, from usage.cost). */
+export const altTextPageCapSetting = storage.defineItem<number>('local:altTextPageCapUsd', {
+  fallback: 0.05,
+  version: 1,
+});
+
+/** Auto mode stops everywhere for the day once its alt texts cost this much (USD). */
+export const altTextDayCapSetting = storage.defineItem<number>('local:altTextDayCapUsd', {
+  fallback: 0.5,
+  version: 1,
+});
+
+/** How many alt-text requests auto mode runs at once on a page. */
+export const altTextConcurrencySetting = storage.defineItem<number>('local:altTextConcurrency', {
+  fallback: 3,
+  version: 1,
+});

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AltTextSitesSection } from '../../components/AltTextSitesSection';
 import { apiKeySetting, DEFAULT_MODEL, modelSetting } from '../../utils/settings';
 
 /** Options: the API key and the model. (Full settings: issue 5/7.) */
@@ -83,6 +84,7 @@ export function App() {
           {status}
         </p>
       </form>
+      <AltTextSitesSection />
     </main>
   );
 }

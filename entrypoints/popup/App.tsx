@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AltTextSwitch } from '../../components/AltTextSwitch';
 import { JobView } from '../../components/JobView';
 import { currentJobItem } from '../../utils/jobs/job-store';
 import { isActive, type Job } from '../../utils/jobs/types';
@@ -87,6 +88,7 @@ export function App() {
           </button>
         </div>
       )}
+      <AltTextSwitch />
     </main>
   );
 }

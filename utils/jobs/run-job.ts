@@ -17,11 +17,15 @@ export interface JobRunnerDeps extends Partial<TurnDeps> {
   readSettings?: () => Promise<JobSettings>;
   /** Progress shown on the toolbar button while a job runs. */
   onProgress?: (job: Job) => void;
+  /** Runs when a job has its full answer (alt text writes it into the page); its patch is saved. */
+  onDone?: (job: Job) => Promise<Partial<Job> | undefined>;
 }
 
 export interface StartRequest {
   source: ImageSource;
   prompt?: string;
+  task?: Job['task'];
+  system?: string;
 }
 
 /** An image that is already read (a captured region), with its preview. */
@@ -84,6 +88,13 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     try {
       await writer.flush();
       await runTurn(writer, settings, controller.signal, turnDeps);
+      if (writer.job.status === 'done' && deps.onDone) {
+        const patch = await deps.onDone(writer.job);
+        if (patch) {
+          writer.set(patch);
+          await writer.flush();
+        }
+      }
     } finally {
       controllers.delete(job.id);
     }
@@ -95,13 +106,13 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     stopAll();
     const settings = await readSettings();
     const job = newJob(
-      'describe',
+      request.task ?? 'describe',
       [{ source: request.source }],
       request.prompt ?? DEFAULT_PROMPT,
       settings.model,
       'acquiring',
     );
-    return run(job, settings);
+    return run({ ...job, system: request.system }, settings);
   }
 
   /** The current draft, or a new one (stopping whatever ran) when there is none. */

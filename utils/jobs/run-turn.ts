@@ -45,6 +45,7 @@ export async function runTurn(
       prompt: writer.job.prompt,
       images: payloads,
       turns: writer.job.turns,
+      system: writer.job.system,
     });
     const result = await withRetries(
       () =>

@@ -7,6 +7,8 @@ export interface ImageSource {
   tabId?: number;
   frameId?: number;
   incognito?: boolean;
+  /** Firefox only: the clicked element, for menus.getTargetElement. */
+  targetElementId?: number;
 }
 
 /** One image of a job, as the popup shows it. The bytes, once read, live in payload-store. */
@@ -47,12 +49,16 @@ export interface Turn {
 /** One conversation with the model about one or more images, and what the popup shows. */
 export interface Job {
   id: string;
-  task: 'describe' | 'ask';
+  task: 'describe' | 'ask' | 'alt-text';
   images: JobImage[];
   /** Earlier turns; the first question carried the images, the later ones are text. */
   turns: Turn[];
   /** The current question. */
   prompt: string;
+  /** A system prompt other than the default one (alt text asks for plain text). */
+  system?: string;
+  /** Alt text: the cleaned-up alt, once written to the page (or why it was not). */
+  altText?: { text: string; written: boolean };
   status: JobStatus;
   /** The current answer (streaming or final). */
   text: string;

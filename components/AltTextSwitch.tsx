@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { siteOf, sitePattern } from '../utils/alt-text/sites';
+import { type AltTextNotice, altTextNoticesItem } from '../utils/alt-text/store';
+import { sendMessage } from '../utils/messaging';
+import { altTextSitesSetting } from '../utils/settings';
+
+export interface AltTextSwitchProps {
+  /** The tab the popup is about (the active tab of the window it opened on). */
+  getTab?: () => Promise<{ id?: number; url?: string } | undefined>;
+}
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/**
+ * "Alt text on this site": a switch for the active tab's site. Turning it on asks for that
+ * site's host permission from the click itself (the browser requires a user gesture), then
+ * lets the background register the content script. Also shows a cap's notice for this tab.
+ */
+export function AltTextSwitch({ getTab = activeTab }: AltTextSwitchProps) {
+  const [site, setSite] = useState<string | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  const [sites, setSites] = useState<string[]>([]);
+  const [notices, setNotices] = useState<Record<string, AltTextNotice>>({});
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    void getTab().then((tab) => {
+      setSite(siteOf(tab?.url));
+      setTabId(tab?.id);
+    });
+    void altTextSitesSetting.getValue().then(setSites);
+    void altTextNoticesItem.getValue().then(setNotices);
+    const unwatchSites = altTextSitesSetting.watch(setSites);
+    const unwatchNotices = altTextNoticesItem.watch(setNotices);
+    return () => {
+      unwatchSites();
+      unwatchNotices();
+    };
+  }, [getTab]);
+
+  if (!site) return null;
+  const on = sites.includes(site);
+  const notice = tabId === undefined ? undefined : notices[String(tabId)];
+
+  const toggle = async () => {
+    setMessage('');
+    try {
+      if (!on) {
+        // First call of the handler, so the click's user gesture is still valid.
+        const granted = await browser.permissions.request({ origins: [sitePattern(site)] });
+        if (!granted) {
+          setMessage(`Iris needs access to ${new URL(site).hostname} to write alt text there.`);
+          return;
+        }
+      }
+      await sendMessage('setAltTextSite', { site, enabled: !on });
+      setMessage(on ? 'Alt text turned off; the original text is back.' : 'Alt text turned on.');
+    } catch (error) {
+      console.error('Iris popup:', error);
+      setMessage('Iris could not change this setting. Try again.');
+    }
+  };
+
+  return (
+    <section class="alt-switch" aria-label="Alt text">
+      <div class="switch-row">
+        <button
+          type="button"
+          role="switch"
+          class="switch"
+          aria-checked={on}
+          aria-describedby="alt-switch-help"
+          onClick={() => void toggle()}
+        >
+          <span class="switch-track" aria-hidden="true">
+            <span class="switch-thumb" />
+          </span>
+          Alt text on this site
+        </button>
+      </div>
+      <p id="alt-switch-help" class="note">
+        Writes missing alt text on {new URL(site).hostname} as images come into view.
+      </p>
+      <p class="note" role="status">
+        {message}
+      </p>
+      {notice && (
+        <p class="cap-notice" role="alert">
+          {notice.scope === 'page'
+            ? `Alt text stopped on this page: it reached the $${notice.capUsd} page limit.`
+            : `Alt text stopped for today: it reached the $${notice.capUsd} daily limit.`}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Splits streamed text into what a screen reader should hear next: only whole sentences,
+ * so a live region speaks "The sky is blue." once instead of every token. Markdown marks
+ * are dropped, because a screen reader would read them aloud.
+ */
+export function nextSentences(
+  text: string,
+  announcedUpTo: number,
+  final: boolean,
+): { speak: string; upTo: number } {
+  const rest = text.slice(announcedUpTo);
+  let end = final ? rest.length : 0;
+  if (!final) {
+    const boundary = /[.!?…。！？](?=\s|$)|\n\s*\n/g;
+    for (let match = boundary.exec(rest); match; match = boundary.exec(rest)) {
+      // A boundary at the very end may be a decimal point or "e.g." still being written.
+      if (match.index + match[0].length < rest.length) end = match.index + match[0].length;
+    }
+  }
+  const speak = stripMarkdown(rest.slice(0, end));
+  return { speak, upTo: announcedUpTo + end };
+}
+
+function stripMarkdown(text: string): string {
+  return text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

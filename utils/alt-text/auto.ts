@@ -1,0 +1,195 @@
+import type { AltTextConfig, AltTextReply } from '../messaging';
+import { repeatedAlts } from './junk-alt';
+import { capMessage, showCapNotice } from './notice';
+import { type ImageFacts, judgeImage } from './select';
+
+export interface AutoAltDeps {
+  doc: Document;
+  config: AltTextConfig;
+  request: (srcUrl: string) => Promise<AltTextReply>;
+  reportCap: (scope: 'page' | 'day') => Promise<void>;
+  /** Images this close to the viewport are done before they scroll in. */
+  rootMargin?: string;
+}
+
+export interface AutoAltController {
+  stop(): void;
+  /** Resolves when nothing is queued or in flight (used by the one-pass mode). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Auto mode in one frame: finds images that need alt text as they come near the viewport
+ * or into the DOM, asks the background for each URL once (a queue with a concurrency
+ * limit), writes the answers with marks that undo can reverse, and stops at the page cap.
+ */
+export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
+  const { doc, config } = deps;
+  const replies = new Map<string, Promise<AltTextReply>>();
+  const queue: string[] = [];
+  const waiting = new Map<string, Set<HTMLImageElement>>();
+  let running = 0;
+  let spent = 0;
+  let stopped = false;
+  /** A cap was reached: nothing new starts, but answers already paid for are still written. */
+  let capReached = false;
+  let idleWaiters: (() => void)[] = [];
+
+  function factsOf(img: HTMLImageElement): ImageFacts {
+    const rect = img.getBoundingClientRect();
+    const alt = img.getAttribute('alt');
+    const repeated = repeatedAlts(
+      Array.from(doc.images)
+        .filter((other) => !other.hasAttribute('data-iris-alt'))
+        .map((other) => ({ alt: other.getAttribute('alt'), src: other.currentSrc || other.src })),
+    );
+    return {
+      src: img.currentSrc || img.src,
+      alt,
+      role: img.getAttribute('role'),
+      hidden: !!img.closest('[aria-hidden="true"]'),
+      width: rect.width,
+      height: rect.height,
+      visible: img.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) ?? true,
+      repeatedAlt: alt !== null && repeated.has(alt.trim().toLowerCase()),
+    };
+  }
+
+  function consider(img: HTMLImageElement) {
+    if (stopped || capReached || img.hasAttribute('data-iris-alt')) return;
+    if (!img.complete || img.naturalWidth === 0) {
+      // Not loaded yet (lazy, or src set later): judge it once it has a size.
+      img.addEventListener('load', () => consider(img), { once: true });
+      return;
+    }
+    const facts = factsOf(img);
+    if (!judgeImage(facts).take) return;
+    let targets = waiting.get(facts.src);
+    if (!targets) {
+      targets = new Set();
+      waiting.set(facts.src, targets);
+    }
+    targets.add(img);
+    const known = replies.get(facts.src);
+    if (known) void known.then((reply) => apply(facts.src, reply));
+    else if (!queue.includes(facts.src)) {
+      queue.push(facts.src);
+      pump();
+    }
+  }
+
+  function apply(src: string, reply: AltTextReply) {
+    if (stopped || reply.kind !== 'alt' || !reply.alt) return;
+    for (const img of waiting.get(src) ?? []) {
+      if ((img.currentSrc || img.src) !== src || img.hasAttribute('data-iris-alt')) continue;
+      const original = img.getAttribute('alt');
+      if (original !== null) img.setAttribute('data-iris-alt-original', original);
+      img.setAttribute('data-iris-alt', 'auto');
+      img.setAttribute('alt', reply.alt);
+    }
+    waiting.delete(src);
+  }
+
+  function capped(scope: 'page' | 'day', capUsd: number) {
+    if (stopped || capReached) return;
+    capReached = true;
+    queue.length = 0;
+    intersection.disconnect();
+    mutations.disconnect();
+    showCapNotice(doc, capMessage(scope, capUsd));
+    void deps.reportCap(scope);
+  }
+
+  function pump() {
+    while (!stopped && !capReached && running < config.concurrency && queue.length > 0) {
+      if (spent >= config.pageCapUsd) return capped('page', config.pageCapUsd);
+      const src = queue.shift() as string;
+      running++;
+      const reply = deps.request(src).catch(
+        (error: unknown): AltTextReply => ({
+          kind: 'failed',
+          error: { code: 'internal', message: String(error), details: {} },
+        }),
+      );
+      replies.set(src, reply);
+      void reply.then((answer) => {
+        running--;
+        if (answer.kind === 'alt') spent += answer.cost;
+        if (answer.kind === 'failed') console.warn('Iris: no alt text for', src, answer.error);
+        apply(src, answer);
+        if (answer.kind === 'capped') capped('day', answer.capUsd);
+        pump();
+        if (running === 0 && queue.length === 0) settle();
+      });
+    }
+  }
+
+  function settle() {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  const intersection = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        intersection.unobserve(entry.target);
+        consider(entry.target as HTMLImageElement);
+      }
+    },
+    { rootMargin: deps.rootMargin ?? '300px' },
+  );
+  const watch = (img: HTMLImageElement) =>
+    config.once ? consider(img) : intersection.observe(img);
+
+  const mutations = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes' && record.target instanceof HTMLImageElement) {
+        const img = record.target;
+        // A new picture in the same element: an alt Iris wrote for the old one is wrong now.
+        if (img.getAttribute('data-iris-alt') === 'auto') restore(img);
+        watch(img);
+      }
+      for (const node of record.addedNodes) {
+        if (node instanceof HTMLImageElement) watch(node);
+        else if (node instanceof Element)
+          for (const img of node.querySelectorAll('img')) watch(img);
+      }
+    }
+  });
+
+  function halt() {
+    stopped = true;
+    queue.length = 0;
+    intersection.disconnect();
+    mutations.disconnect();
+    settle();
+  }
+
+  for (const img of Array.from(doc.images)) watch(img);
+  if (!config.once) {
+    mutations.observe(doc.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['src', 'srcset'],
+    });
+  }
+
+  return {
+    stop: halt,
+    idle: () =>
+      running === 0 && queue.length === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => idleWaiters.push(resolve)),
+  };
+}
+
+function restore(img: HTMLImageElement) {
+  const original = img.getAttribute('data-iris-alt-original');
+  if (original === null) img.removeAttribute('alt');
+  else img.setAttribute('alt', original);
+  img.removeAttribute('data-iris-alt');
+  img.removeAttribute('data-iris-alt-original');
+}
