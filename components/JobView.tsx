@@ -8,6 +8,8 @@ export interface JobViewProps {
   onStop: () => void;
   onRetry: () => void;
   onOpenOptions: () => void;
+  /** One-click switch to an image-capable model (for 'model-cannot-see-images'). */
+  onSwitchModel?: () => void;
   copy?: (text: string) => Promise<void>;
 }
 
@@ -26,7 +28,14 @@ export function formatCost(cost: number): string {
   return `$${cost < 0.01 ? cost.toFixed(5) : cost.toFixed(3)}`;
 }
 
-export function JobView({ job, onStop, onRetry, onOpenOptions, copy }: JobViewProps) {
+export function JobView({
+  job,
+  onStop,
+  onRetry,
+  onOpenOptions,
+  onSwitchModel,
+  copy,
+}: JobViewProps) {
   const [copied, setCopied] = useState(false);
   const active = isActive(job);
   const doCopy = async () => {
@@ -55,7 +64,12 @@ export function JobView({ job, onStop, onRetry, onOpenOptions, copy }: JobViewPr
         <p class="note">The answer was cut off at the length limit.</p>
       )}
       {job.error && job.status !== 'stopped' && (
-        <ErrorNotice error={job.error} onRetry={onRetry} onOpenOptions={onOpenOptions} />
+        <ErrorNotice
+          error={job.error}
+          onRetry={onRetry}
+          onOpenOptions={onOpenOptions}
+          onSwitchModel={onSwitchModel}
+        />
       )}
       {!active && (job.status === 'done' || job.status === 'stopped') && (
         <p class="meta">

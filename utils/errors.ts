@@ -22,6 +22,9 @@ export type IrisErrorCode =
   | 'content-filter'
   | 'stopped'
   | 'interrupted'
+  | 'private-window'
+  | 'site-blocked'
+  | 'insecure-endpoint'
   | 'internal';
 
 /** Extra facts an error can carry to the UI (all JSON-serializable). */

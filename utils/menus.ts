@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { JobRunner } from './jobs/run-job';
+import { createPresetMenus, registerPresetMenus } from './preset-menus';
 import { openPopupOrBadge } from './toolbar';
 
 export const DESCRIBE_IMAGE_MENU_ID = 'iris-describe-image';
@@ -12,6 +13,7 @@ export async function createMenus(): Promise<void> {
     title: 'Describe image',
     contexts: ['image'],
   });
+  await createPresetMenus();
 }
 
 /** Registers the menu listeners; call synchronously in the background's main(). */
@@ -22,6 +24,7 @@ export function registerMenus(runner: JobRunner): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void handleMenuClick(runner, info, tab);
   });
+  registerPresetMenus(runner);
 }
 
 export async function handleMenuClick(

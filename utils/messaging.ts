@@ -8,6 +8,8 @@ import { IrisError, type SerializedIrisError } from './errors';
 export interface Protocol {
   stopJob(data: { id: string }): boolean;
   retryJob(data: { id: string }): boolean;
+  /** Saves an image-capable model, runs the job again with it; resolves to the model's id. */
+  switchModelAndRetry(data: { id: string }): string;
 }
 
 type MessageType = keyof Protocol;
@@ -24,6 +26,7 @@ export type Handlers = {
 const validators: { [K in MessageType]: (data: unknown) => data is DataOf<K> } = {
   stopJob: hasStringId,
   retryJob: hasStringId,
+  switchModelAndRetry: hasStringId,
 };
 
 function hasStringId(data: unknown): data is { id: string } {

@@ -38,6 +38,9 @@ export function App() {
           onStop={() => void sendMessage('stopJob', { id: job.id }).catch(report)}
           onRetry={() => void sendMessage('retryJob', { id: job.id }).catch(report)}
           onOpenOptions={openOptions}
+          onSwitchModel={() =>
+            void sendMessage('switchModelAndRetry', { id: job.id }).catch(report)
+          }
         />
       ) : hasKey ? (
         <p class="empty">Right-click any image on a web page and choose “Describe image”.</p>

@@ -98,7 +98,11 @@ export async function resetExtension(h: Harness, apiKey: string | null = TEST_KE
  * item starting with it (and activates it when it is the only one). With several Iris
  * items, Chrome groups them under "Iris": pass e.g. ['i', 'Right', 'a'].
  */
-export async function contextMenuChoose(page: Page, selector: string, keys: string | string[]): Promise<void> {
+export async function contextMenuChoose(
+  page: Page,
+  selector: string,
+  keys: string | string[],
+): Promise<void> {
   await page.bringToFront();
   const element = page.locator(selector);
   await element.scrollIntoViewIfNeeded();

@@ -3,7 +3,9 @@ import { type AcquiredImage, acquireImage } from '../image/acquire';
 import { makeThumbnail } from '../image/normalize';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { requestOptionsFor } from '../openrouter/request-options';
 import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
+import { assertAllowed } from '../site-guard';
 import { getCurrentJob, saveJob } from './job-store';
 import { createJobWriter } from './job-writer';
 import { type ImageSource, isActive, type Job } from './types';
@@ -16,6 +18,10 @@ export interface JobRunnerDeps {
   createClient?: (options: ClientOptions) => ReturnType<typeof createOpenRouterClient>;
   /** Progress shown on the toolbar button while a job runs. */
   onProgress?: (job: Job) => void;
+  /** Privacy rules (private windows, never-run sites): throws to refuse a job. */
+  guard?: typeof assertAllowed;
+  /** Called once with each job that ended (done, error or stopped), e.g. to keep History. */
+  onFinished?: (job: Job) => Promise<void> | void;
 }
 
 export interface StartRequest {
@@ -68,7 +74,9 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     signal: AbortSignal,
   ) {
     try {
-      if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
+      (deps.guard ?? assertAllowed)(writer.job.source, settings);
+      if (settings.keyRequired !== false && !settings.apiKey)
+        throw new IrisError('no-api-key', 'No API key is set.');
       const { source } = writer.job;
       const image: AcquiredImage = await acquire(
         {
@@ -95,6 +103,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
         model: settings.model,
         prompt: writer.job.prompt,
         images: [image.payload],
+        ...requestOptionsFor(settings),
       });
       const result = await client.streamChat(body, {
         signal,
@@ -123,6 +132,9 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
       writer.set({ status: error.code === 'stopped' ? 'stopped' : 'error', error: error.toJSON() });
     }
     await writer.flush();
+    await Promise.resolve(deps.onFinished?.(writer.job)).catch((error: unknown) =>
+      console.error('Iris: could not record the finished job', error),
+    );
   }
 
   /** Stops the job in flight (the connection is aborted, which stops billing). */

@@ -10,6 +10,14 @@ export interface ChatBodyInput {
   system?: string;
   maxTokens?: number;
   detail?: 'auto' | 'low' | 'high';
+  /** Extra top-level fields (routing, fallbacks), merged into the body as they are. */
+  extra?: ChatBodyExtras;
+}
+
+/** OpenRouter routing fields a body may carry besides the basics. */
+export interface ChatBodyExtras {
+  models?: string[];
+  provider?: { zdr?: boolean; data_collection?: 'allow' | 'deny' };
 }
 
 type ContentPart =
@@ -21,6 +29,8 @@ export interface ChatBody {
   messages: ({ role: 'system'; content: string } | { role: 'user'; content: ContentPart[] })[];
   stream: true;
   max_tokens?: number;
+  models?: string[];
+  provider?: ChatBodyExtras['provider'];
 }
 
 export const SYSTEM_PROMPT =
@@ -45,5 +55,6 @@ export function buildChatBody(input: ChatBodyInput): ChatBody {
     stream: true,
   };
   if (input.maxTokens) body.max_tokens = input.maxTokens;
+  if (input.extra) Object.assign(body, input.extra);
   return body;
 }
