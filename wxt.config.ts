@@ -14,7 +14,7 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: origins go in optional_permissions.
-          optional_permissions: ['<all_urls>'],
+          optional_permissions: ['<all_urls>', 'identity'],
           browser_specific_settings: {
             gecko: {
               id: 'iris@iris-extension.dev',
@@ -27,6 +27,8 @@ export default defineConfig({
           // Requested at the moment of need only (never at install): lets the background
           // fetch images that the page itself cannot hand over.
           optional_host_permissions: ['<all_urls>'],
+          // "Connect with OpenRouter" (OAuth PKCE): asked for on that click only.
+          optional_permissions: ['identity'],
           minimum_chrome_version: '127',
         }),
     action: { default_title: 'Iris' },
