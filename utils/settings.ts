@@ -152,6 +152,8 @@ export async function readJobSettings(): Promise<JobSettings> {
   return useCustom
     ? {
         ...shared,
+        // A local server (Ollama, LM Studio) cannot fetch web images itself: send pixels.
+        sendPublicByUrl: false,
         endpoint: 'custom',
         apiKey: customKey.trim(),
         keyRequired: false,
