@@ -182,3 +182,48 @@ describe('Custom endpoint', () => {
     expect(JSON.stringify(local.requests.map((r) => r.headers))).not.toContain(TEST_KEY);
   });
 });
+
+describe('A model that cannot see images', () => {
+  it('the popup switches to an image-capable model in one click and asks again', async () => {
+    await h.worker.evaluate(() =>
+      chrome.storage.local.set({ model: 'mistralai/mistral-7b-instruct' }),
+    );
+    h.mock.enqueue({ type: 'error', status: 404 });
+    const page = await openSitePage(h, '/index.html', 'public');
+    await contextMenuChoose(page, '#jpeg', 'd');
+    const first = await h.mock.waitForRequest({ path: '/api/v1/chat/completions' });
+    expect((first.body as ChatBody).model).toBe('mistralai/mistral-7b-instruct');
+    await waitForJob(h, (j) => j.error?.code === 'model-cannot-see-images');
+
+    const popup = await openPopupPage(h);
+    await popup
+      .getByRole('alert')
+      .getByRole('button', { name: 'Switch to an image-capable model and retry' })
+      .click();
+    const second = await h.mock.waitForRequest({
+      path: '/api/v1/chat/completions',
+      timeoutMs: 10_000,
+    });
+    expect((second.body as ChatBody).model).toBe('google/gemini-2.5-flash');
+    await waitForJob(h, (j) => j.status === 'done');
+    expect(
+      await h.worker.evaluate(async () => (await chrome.storage.local.get('model')).model),
+    ).toBe('google/gemini-2.5-flash');
+  });
+});
+
+describe('History', () => {
+  it('a finished answer is listed in Options with its model and can be deleted', async () => {
+    const page = await openSitePage(h, '/index.html', 'public');
+    await contextMenuChoose(page, '#jpeg', 'd');
+    const job = await waitForJob(h, (j) => j.status === 'done');
+    const options = await openOptions();
+    const list = options.getByRole('list', { name: 'Past answers' });
+    await expect.poll(() => list.getByRole('article').count()).toBe(1);
+    const text = await list.innerText();
+    expect(text).toContain(job.text.slice(0, 20));
+    expect(text).toContain(job.model);
+    await list.getByRole('button', { name: /^Delete the answer from/ }).click();
+    await expect.poll(() => list.getByRole('article').count()).toBe(0);
+  });
+});
