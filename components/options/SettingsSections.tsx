@@ -104,7 +104,8 @@ export function AnswerSection({ draft, update }: SectionProps) {
   );
 }
 
-function Check(props: {
+/** A labelled checkbox with a line of help. */
+export function Check(props: {
   label: string;
   checked: boolean;
   onChange: (v: boolean) => void;
@@ -161,61 +162,6 @@ export function PrivacySection({ draft, update }: SectionProps) {
         <p id="never-sites-help" class="help">
           One site per line, e.g. <code>bank.example</code> (its subdomains too).
         </p>
-      </div>
-    </section>
-  );
-}
-
-/** A custom OpenAI-compatible endpoint (Ollama, LM Studio, vLLM) with its own key. */
-export function EndpointSection({ draft, update }: SectionProps) {
-  const custom = draft.custom;
-  return (
-    <section aria-labelledby="endpoint-heading">
-      <h2 id="endpoint-heading">Custom endpoint</h2>
-      <Check
-        label="Use a custom endpoint instead of OpenRouter"
-        checked={custom.enabled}
-        onChange={(v) => update({ custom: { ...custom, enabled: v } })}
-        help="Any server with an OpenAI-compatible /chat/completions. Your OpenRouter key is never sent to it, and its key never to OpenRouter."
-      />
-      <div class="field">
-        <label for="endpoint-url">Endpoint base URL</label>
-        <input
-          id="endpoint-url"
-          type="url"
-          spellcheck={false}
-          placeholder="http://localhost:11434/v1"
-          value={custom.baseUrl}
-          onInput={(e) => update({ custom: { ...custom, baseUrl: e.currentTarget.value } })}
-          aria-describedby="endpoint-help"
-        />
-        <p id="endpoint-help" class="help">
-          https, or http on this computer only (localhost, 127.0.0.1). Ollama refuses extensions
-          unless started with <code>OLLAMA_ORIGINS=chrome-extension://*</code> (Firefox:{' '}
-          <code>moz-extension://*</code>).
-        </p>
-      </div>
-      <div class="field">
-        <label for="endpoint-model">Endpoint model</label>
-        <input
-          id="endpoint-model"
-          type="text"
-          spellcheck={false}
-          placeholder="llava"
-          value={custom.model}
-          onInput={(e) => update({ custom: { ...custom, model: e.currentTarget.value } })}
-        />
-      </div>
-      <div class="field">
-        <label for="endpoint-key">Endpoint API key (optional)</label>
-        <input
-          id="endpoint-key"
-          type="password"
-          autocomplete="off"
-          spellcheck={false}
-          value={draft.customApiKey}
-          onInput={(e) => update({ customApiKey: e.currentTarget.value })}
-        />
       </div>
     </section>
   );

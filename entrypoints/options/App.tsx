@@ -1,15 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BackupSection } from '../../components/options/BackupSection';
 import { type Draft, loadDraft, saveDraft } from '../../components/options/draft';
+import { EndpointSection } from '../../components/options/EndpointSection';
 import { HistorySection } from '../../components/options/HistorySection';
 import { KeySection } from '../../components/options/KeySection';
 import { ModelPicker } from '../../components/options/ModelPicker';
 import { PresetsSection } from '../../components/options/PresetsSection';
-import {
-  AnswerSection,
-  EndpointSection,
-  PrivacySection,
-} from '../../components/options/SettingsSections';
+import { AnswerSection, PrivacySection } from '../../components/options/SettingsSections';
 import { checkEndpointUrl } from '../../utils/endpoint';
 import type { ModelCache } from '../../utils/openrouter/models';
 import { baseUrlSetting } from '../../utils/settings';
