@@ -10,11 +10,19 @@ export default defineConfig({
     name: 'Iris',
     description:
       'Ask a vision model about any image on the web: descriptions, alt text and answers.',
-    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', 'clipboardWrite'],
+    permissions: [
+      'contextMenus',
+      'storage',
+      'activeTab',
+      'scripting',
+      'clipboardWrite',
+      // Firefox grants identity (OAuth sign-in) without a prompt and refuses it as optional.
+      ...(browser === 'firefox' ? ['identity'] : []),
+    ],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: origins go in optional_permissions.
-          optional_permissions: ['<all_urls>', 'identity'],
+          optional_permissions: ['<all_urls>'],
           browser_specific_settings: {
             gecko: {
               id: 'iris@iris-extension.dev',

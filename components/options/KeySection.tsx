@@ -36,7 +36,9 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
 
   const connect = async () => {
     // The permission prompt needs the click's user gesture: ask before anything else.
-    const granted = await browser.permissions.request({ permissions: ['identity'] });
+    // Firefox has identity from install (no prompt there, and it cannot be optional).
+    const granted =
+      import.meta.env.FIREFOX || (await browser.permissions.request({ permissions: ['identity'] }));
     if (!granted) {
       setNote('Connecting needs the “identity” permission; you can paste a key instead.');
       return;
