@@ -58,7 +58,7 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
         <form onSubmit={(event) => void save(event)} aria-label="Settings">
           <KeySection draft={draft} update={update} baseUrl={baseUrl} />
           <section aria-labelledby="model-heading">
-            <h2 id="model-heading">Model</h2>
+            <h2 id="model-heading">Vision model</h2>
             <ModelPicker
               value={draft.model}
               onChange={(model) => update({ model })}

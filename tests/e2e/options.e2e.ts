@@ -76,6 +76,9 @@ describe('Options, against the mock OpenRouter', () => {
     const options = await openOptions();
     await h.mock.waitForRequest({ path: '/api/v1/models' });
     const combo = options.getByRole('combobox', { name: 'Model' });
+    // The label the foundation's tests use names exactly one field.
+    expect(await options.getByLabel('Model', { exact: true }).count()).toBe(1);
+    expect(await options.getByLabel('OpenRouter API key').count()).toBe(1);
     await combo.fill('claude');
     const option = options.getByRole('option', {
       name: /^Anthropic: Claude Sonnet 4, \$3\.00 per million input/,
