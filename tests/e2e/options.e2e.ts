@@ -40,8 +40,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
+/**
+ * Iris's items sit in Chrome's "Iris" submenu (just above "Inspect") whenever Iris has more
+ * than one image item; these tests always turn on the built-in "Identify" preset so that holds
+ * however many items other features add. (Letters are unsafe at the top level: 'i' is the
+ * mnemonic of "Open image in new tab".)
+ */
+const SUBMENU = ['Up', 'Up', 'Right'];
+const DESCRIBE = [...SUBMENU, 'd'];
+
 beforeEach(async () => {
   await resetExtension(h);
+  // Let the background's menu rebuild for the cleared presets finish before the next one.
+  await new Promise((r) => setTimeout(r, 300));
+  await h.worker.evaluate(() =>
+    chrome.storage.local.set({ presets: { builtIns: { identify: true }, custom: [] } }),
+  );
+  await new Promise((r) => setTimeout(r, 300));
 });
 
 async function openOptions(): Promise<Page> {
@@ -95,7 +110,7 @@ describe('Options, against the mock OpenRouter', () => {
     await saveOptions(options);
 
     const page = await openSitePage(h, '/index.html', 'public');
-    await contextMenuChoose(page, '#jpeg', 'd');
+    await contextMenuChoose(page, '#jpeg', DESCRIBE);
     const request = await h.mock.waitForRequest({ path: '/api/v1/chat/completions' });
     expect(request.validation.ok, request.validation.issues.join('; ')).toBe(true);
     expect((request.body as ChatBody).model).toBe('anthropic/claude-sonnet-4');
@@ -111,9 +126,7 @@ describe('Options, against the mock OpenRouter', () => {
     await options.waitForTimeout(300); // the background rebuilds the menu on the storage change
 
     const page = await openSitePage(h, '/index.html', 'public');
-    // Two Iris items now: Chrome groups them under "Iris", just above "Inspect" at the bottom.
-    // ('i' would not reach it on an image: it is the mnemonic of "Open image in new tab".)
-    await contextMenuChoose(page, '#jpeg', ['Up', 'Up', 'Right', 'z']);
+    await contextMenuChoose(page, '#jpeg', [...SUBMENU, 'z']);
     const request = await h.mock.waitForRequest({ path: '/api/v1/chat/completions' });
     expect(userText(request.body)).toBe(prompt);
     await waitForJob(h, (j) => j.status === 'done');
@@ -124,7 +137,7 @@ describe('Options, against the mock OpenRouter', () => {
     await options.getByRole('checkbox', { name: 'Only providers that keep no data' }).check();
     await saveOptions(options);
     const page = await openSitePage(h, '/index.html', 'public');
-    await contextMenuChoose(page, '#jpeg', 'd');
+    await contextMenuChoose(page, '#jpeg', DESCRIBE);
     const request = await h.mock.waitForRequest({ path: '/api/v1/chat/completions' });
     expect(request.validation.ok, request.validation.issues.join('; ')).toBe(true);
     expect((request.body as ChatBody).provider).toEqual({ zdr: true, data_collection: 'deny' });
@@ -137,7 +150,7 @@ describe('Options, against the mock OpenRouter', () => {
       .fill(`https://${PUBLIC_HOST}/\nother.example`);
     await saveOptions(options);
     const page = await openSitePage(h, '/index.html', 'public');
-    await contextMenuChoose(page, '#jpeg', 'd');
+    await contextMenuChoose(page, '#jpeg', DESCRIBE);
     const job = await waitForJob(h, (j) => j.status === 'error');
     expect(job.error?.code).toBe('site-blocked');
     const popup = await openPopupPage(h);
@@ -173,7 +186,7 @@ describe('Custom endpoint', () => {
     await saveOptions(options);
 
     const page = await openSitePage(h, '/index.html', 'public');
-    await contextMenuChoose(page, '#jpeg', 'd');
+    await contextMenuChoose(page, '#jpeg', DESCRIBE);
     const request = await local.waitForRequest({ path: '/v1/chat/completions', timeoutMs: 10_000 });
     expect(request.validation.ok, request.validation.issues.join('; ')).toBe(true);
     expect(request.headers.authorization).toBe('Bearer sk-or-v1-local-endpoint-key');
@@ -193,7 +206,7 @@ describe('A model that cannot see images', () => {
     );
     h.mock.enqueue({ type: 'error', status: 404 });
     const page = await openSitePage(h, '/index.html', 'public');
-    await contextMenuChoose(page, '#jpeg', 'd');
+    await contextMenuChoose(page, '#jpeg', DESCRIBE);
     const first = await h.mock.waitForRequest({ path: '/api/v1/chat/completions' });
     expect((first.body as ChatBody).model).toBe('mistralai/mistral-7b-instruct');
     await waitForJob(h, (j) => j.error?.code === 'model-cannot-see-images');
@@ -218,7 +231,7 @@ describe('A model that cannot see images', () => {
 describe('History', () => {
   it('a finished answer is listed in Options with its model and can be deleted', async () => {
     const page = await openSitePage(h, '/index.html', 'public');
-    await contextMenuChoose(page, '#jpeg', 'd');
+    await contextMenuChoose(page, '#jpeg', DESCRIBE);
     const job = await waitForJob(h, (j) => j.status === 'done');
     const options = await openOptions();
     const list = options.getByRole('list', { name: 'Past answers' });
