@@ -10,7 +10,15 @@ export default defineConfig({
     name: 'Iris',
     description:
       'Ask a vision model about any image on the web: descriptions, alt text and answers.',
-    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', 'clipboardWrite'],
+    permissions: [
+      'contextMenus',
+      'storage',
+      'activeTab',
+      'scripting',
+      'clipboardWrite',
+      // Firefox grants identity (OAuth sign-in) without a prompt and refuses it as optional.
+      ...(browser === 'firefox' ? ['identity'] : []),
+    ],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: origins go in optional_permissions.
@@ -27,6 +35,8 @@ export default defineConfig({
           // Requested at the moment of need only (never at install): lets the background
           // fetch images that the page itself cannot hand over.
           optional_host_permissions: ['<all_urls>'],
+          // "Connect with OpenRouter" (OAuth PKCE): asked for on that click only.
+          optional_permissions: ['identity'],
           minimum_chrome_version: '127',
         }),
     action: { default_title: 'Iris' },

@@ -5,10 +5,12 @@ interface ErrorNoticeProps {
   error: SerializedIrisError;
   onRetry: () => void;
   onOpenOptions: () => void;
+  /** Switches to an image-capable model and retries; without it, Options opens instead. */
+  onSwitchModel?: () => void;
 }
 
 /** An error as a sentence, the provider's own words, the steps tried, and what to do next. */
-export function ErrorNotice({ error, onRetry, onOpenOptions }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry, onOpenOptions, onSwitchModel }: ErrorNoticeProps) {
   const advice = adviceFor(error);
   const detail = error.details.providerMessage;
   return (
@@ -40,12 +42,15 @@ export function ErrorNotice({ error, onRetry, onOpenOptions }: ErrorNoticeProps)
               </a>
             );
           }
+          if (action.kind === 'switch-model' && !onSwitchModel) return null;
+          const onClick =
+            action.kind === 'retry'
+              ? onRetry
+              : action.kind === 'switch-model'
+                ? onSwitchModel
+                : onOpenOptions;
           return (
-            <button
-              key={action.label}
-              type="button"
-              onClick={action.kind === 'retry' ? onRetry : onOpenOptions}
-            >
+            <button key={action.label} type="button" onClick={onClick}>
               {action.label}
             </button>
           );

@@ -17,6 +17,8 @@ export interface JobViewProps {
   onRemoveImage: (index?: number) => void;
   onNewQuestion: () => void;
   onCapture: () => void;
+  /** One-click switch to an image-capable model (for 'model-cannot-see-images'). */
+  onSwitchModel?: () => void;
   copy?: (text: string) => Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export function JobView({
   onRemoveImage,
   onNewQuestion,
   onCapture,
+  onSwitchModel,
   copy,
 }: JobViewProps) {
   const [copied, setCopied] = useState(false);
@@ -119,7 +122,12 @@ export function JobView({
             <p class="note">The answer was cut off at the length limit.</p>
           )}
           {job.error && job.status !== 'stopped' && (
-            <ErrorNotice error={job.error} onRetry={onRetry} onOpenOptions={onOpenOptions} />
+            <ErrorNotice
+              error={job.error}
+              onRetry={onRetry}
+              onOpenOptions={onOpenOptions}
+              onSwitchModel={onSwitchModel}
+            />
           )}
           {(job.status === 'done' || job.status === 'stopped') && (
             <p class="meta">

@@ -3,7 +3,9 @@ import type { IrisErrorCode, SerializedIrisError } from '../utils/errors';
 export type NextAction =
   | { kind: 'options'; label: string }
   | { kind: 'link'; label: string; href: string }
-  | { kind: 'retry'; label: string };
+  | { kind: 'retry'; label: string }
+  /** Switch to an image-capable model and ask again, in one click. */
+  | { kind: 'switch-model'; label: string };
 
 export interface Advice {
   /** One sentence: what happened, in the user's terms. */
@@ -37,7 +39,10 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
   },
   'model-cannot-see-images': {
     sentence: 'The chosen model cannot read images.',
-    actions: [{ kind: 'options', label: 'Choose an image-capable model' }],
+    actions: [
+      { kind: 'switch-model', label: 'Switch to an image-capable model and retry' },
+      { kind: 'options', label: 'Choose an image-capable model' },
+    ],
   },
   moderated: {
     sentence: 'The provider refused this request under its content rules.',
@@ -81,6 +86,18 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
     actions: [],
   },
   internal: { sentence: 'Something went wrong inside Iris.', actions: [RETRY] },
+  'private-window': {
+    sentence: 'Iris is off in private windows, so nothing was sent.',
+    actions: [{ kind: 'options', label: 'Allow Iris in private windows' }],
+  },
+  'site-blocked': {
+    sentence: 'This site is on your list of sites where Iris never runs, so nothing was sent.',
+    actions: [{ kind: 'options', label: 'Edit the never-run sites' }],
+  },
+  'insecure-endpoint': {
+    sentence: 'Iris only talks to a custom endpoint over https, or over http on this computer.',
+    actions: [{ kind: 'options', label: 'Fix the endpoint address' }],
+  },
 };
 
 /** The sentence and next actions the popup shows for an error. */

@@ -6,9 +6,13 @@ import { finishAltTextJob } from '../utils/alt-text/menu-alt';
 import { createAltTextService } from '../utils/alt-text/service';
 import { restoreAltTextScript, setAltTextSite } from '../utils/alt-text/site-switch';
 import { activeTab, registerCommands } from '../utils/commands';
+import { recordJob } from '../utils/history';
 import { createJobRunner } from '../utils/jobs/run-job';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
+import { switchToImageModel } from '../utils/model-switch';
+import { registerPresetMenus } from '../utils/preset-menus';
+import { registerSettingsMigrations } from '../utils/settings-migrations';
 import { restrictStorageToExtension } from '../utils/storage-access';
 import { showJobOnBadge } from '../utils/toolbar';
 
@@ -19,10 +23,16 @@ function started(task: Promise<unknown>): true {
 }
 
 export default defineBackground(() => {
-  const runner = createJobRunner({ onProgress: showJobOnBadge, onDone: finishAltTextJob });
+  const runner = createJobRunner({
+    onProgress: showJobOnBadge,
+    onDone: finishAltTextJob,
+    onFinished: recordJob,
+  });
   const actions = createActions(runner);
   const altText = createAltTextService();
+  registerSettingsMigrations();
   registerMenus(actions);
+  registerPresetMenus(runner);
   registerCommands(actions);
   registerAltTextCommands(runner);
   registerHandlers(
@@ -35,6 +45,11 @@ export default defineBackground(() => {
       newQuestion: async () => !!(await runner.addToDraft([], true)),
       captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
       checkJob: () => runner.recoverInterrupted(),
+      switchModelAndRetry: async ({ id }) => {
+        const model = await switchToImageModel();
+        started(runner.retry(id));
+        return model;
+      },
       setAltTextSite: ({ site, enabled }) => setAltTextSite(site, enabled),
       getAltTextConfig: (_data, sender) => altText.getConfig(sender),
       requestAltText: (data, sender) => altText.requestAltText(data, sender),

@@ -25,6 +25,9 @@ export type IrisErrorCode =
   | 'stopped'
   | 'interrupted'
   | 'no-focused-image'
+  | 'private-window'
+  | 'site-blocked'
+  | 'insecure-endpoint'
   | 'internal';
 
 /** Extra facts an error can carry to the UI (all JSON-serializable). */

@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { type Actions, sourceFromClick } from './actions';
 import { GENERATE_ALT_MENU_ID } from './alt-text/menu-alt';
+import { createPresetMenus } from './preset-menus';
 
 type Context = NonNullable<Browser.contextMenus.CreateProperties['contexts']>[number];
 
@@ -67,8 +68,11 @@ export const DESCRIBE_IMAGE_MENU_ID = 'iris-describe-image';
 /** (Re)creates Iris's context menu items. Idempotent: safe on install and on every start. */
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();
-  for (const { id, title, contexts } of MENU_ITEMS)
+  for (const { id, title, contexts } of MENU_ITEMS) {
     browser.contextMenus.create({ id, title, contexts });
+  }
+  // The user's enabled prompt presets, after Iris's own items.
+  await createPresetMenus();
 }
 
 /** Registers the menu listeners; call synchronously in the background's main(). */

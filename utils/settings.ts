@@ -19,7 +19,7 @@ export const modelSetting = storage.defineItem<string>('local:model', {
   version: 1,
 });
 
-/** Base URL of the chat-completions API; OpenRouter unless the user set another endpoint. */
+/** Base URL of OpenRouter's API (only tests and developers change it). */
 export const baseUrlSetting = storage.defineItem<string>('local:baseUrl', {
   fallback: OPENROUTER_BASE_URL,
   version: 1,
@@ -50,28 +50,172 @@ export const idleTimeoutSetting = storage.defineItem<number>('local:idleTimeoutS
 });
 
 /** Reads everything a job needs in one go. */
-export async function readJobSettings() {
-  const [apiKey, model, baseUrl, sendPublicByUrl, maxImageSide, firstByte, idle] =
+
+/** Models OpenRouter tries, in order, when the chosen one fails (sent as `models`). */
+export const fallbackModelsSetting = storage.defineItem<string[]>('local:fallbackModels', {
+  fallback: [],
+  version: 1,
+});
+
+/** 'auto' answers in the browser's UI language; otherwise a BCP 47 tag such as 'de'. */
+export const answerLanguageSetting = storage.defineItem<string>('local:answerLanguage', {
+  fallback: 'auto',
+  version: 1,
+});
+
+export type ImageDetail = 'auto' | 'low' | 'high';
+export const detailSetting = storage.defineItem<ImageDetail>('local:detail', {
+  fallback: 'auto',
+  version: 1,
+});
+
+/** Longest answer, in tokens (`max_tokens`); 0 leaves it to the model. */
+export const maxTokensSetting = storage.defineItem<number>('local:maxTokens', {
+  fallback: 1000,
+  version: 1,
+});
+
+/** Only providers with zero data retention, and none that collect data. */
+export const noDataProvidersSetting = storage.defineItem<boolean>('local:noDataProviders', {
+  fallback: false,
+  version: 1,
+});
+
+/** Off: Iris's menu items do nothing in private (incognito) windows and say why. */
+export const privateWindowsSetting = storage.defineItem<boolean>('local:privateWindows', {
+  fallback: false,
+  version: 1,
+});
+
+/** Host names (and their subdomains) where Iris never runs. */
+export const neverSitesSetting = storage.defineItem<string[]>('local:neverSites', {
+  fallback: [],
+  version: 1,
+});
+
+/** Any OpenAI-compatible server used instead of OpenRouter, with its own model. */
+export interface CustomEndpoint {
+  enabled: boolean;
+  baseUrl: string;
+  model: string;
+}
+export const customEndpointSetting = storage.defineItem<CustomEndpoint>('local:customEndpoint', {
+  fallback: { enabled: false, baseUrl: '', model: '' },
+  version: 1,
+});
+
+/** The custom endpoint's own key: never sent to OpenRouter, and OpenRouter's never sent there. */
+export const customApiKeySetting = storage.defineItem<string>('local:customApiKey', {
+  fallback: '',
+  version: 1,
+});
+
+/** What a job needs from the settings. Fields after `maxImageSide` are optional for tests. */
+export interface JobSettings {
+  apiKey: string;
+  model: string;
+  baseUrl: string;
+  sendPublicByUrl: boolean;
+  maxImageSide: number;
+  firstByteTimeoutSeconds?: number;
+  idleTimeoutSeconds?: number;
+  /** False for a custom endpoint, which may run without a key. */
+  keyRequired?: boolean;
+  endpoint?: 'openrouter' | 'custom';
+  fallbackModels?: string[];
+  answerLanguage?: string;
+  detail?: ImageDetail;
+  maxTokens?: number;
+  noDataProviders?: boolean;
+  privateWindows?: boolean;
+  neverSites?: string[];
+}
+
+/** Reads everything a job needs in one go; the key is the one of the endpoint in use. */
+export async function readJobSettings(): Promise<JobSettings> {
+  const [apiKey, model, baseUrl, sendPublicByUrl, maxImageSide, custom, customKey] =
     await Promise.all([
       apiKeySetting.getValue(),
       modelSetting.getValue(),
       baseUrlSetting.getValue(),
       sendPublicByUrlSetting.getValue(),
       maxImageSideSetting.getValue(),
-      firstByteTimeoutSetting.getValue(),
-      idleTimeoutSetting.getValue(),
+      customEndpointSetting.getValue(),
+      customApiKeySetting.getValue(),
     ]);
-  return {
-    apiKey: apiKey.trim(),
-    model: model.trim() || DEFAULT_MODEL,
-    baseUrl,
+  const [firstByteTimeoutSeconds, idleTimeoutSeconds] = await Promise.all([
+    firstByteTimeoutSetting.getValue(),
+    idleTimeoutSetting.getValue(),
+  ]);
+  const [fallbackModels, answerLanguage, detail, maxTokens, noData, privateWindows, neverSites] =
+    await Promise.all([
+      fallbackModelsSetting.getValue(),
+      answerLanguageSetting.getValue(),
+      detailSetting.getValue(),
+      maxTokensSetting.getValue(),
+      noDataProvidersSetting.getValue(),
+      privateWindowsSetting.getValue(),
+      neverSitesSetting.getValue(),
+    ]);
+  const useCustom = custom.enabled && custom.baseUrl.trim() !== '';
+  const shared = {
     sendPublicByUrl,
     maxImageSide,
-    firstByteTimeoutSeconds: firstByte,
-    idleTimeoutSeconds: idle,
+    firstByteTimeoutSeconds,
+    idleTimeoutSeconds,
+    fallbackModels,
+    answerLanguage,
+    detail,
+    maxTokens,
+    noDataProviders: noData,
+    privateWindows,
+    neverSites,
   };
+  return useCustom
+    ? {
+        ...shared,
+        // A local server (Ollama, LM Studio) cannot fetch web images itself: send pixels.
+        sendPublicByUrl: false,
+        endpoint: 'custom',
+        apiKey: customKey.trim(),
+        keyRequired: false,
+        model: custom.model.trim(),
+        baseUrl: custom.baseUrl.trim(),
+      }
+    : {
+        ...shared,
+        endpoint: 'openrouter',
+        apiKey: apiKey.trim(),
+        keyRequired: true,
+        model: model.trim() || DEFAULT_MODEL,
+        baseUrl,
+      };
 }
-export type JobSettings = Awaited<ReturnType<typeof readJobSettings>>;
+
+/** A prompt preset of the user's own; each enabled one is an image context-menu item. */
+export interface CustomPreset {
+  id: string;
+  name: string;
+  prompt: string;
+  enabled: boolean;
+}
+/** Which built-in presets are on (by id), and the user's own presets. */
+export interface PresetState {
+  builtIns: Record<string, boolean>;
+  custom: CustomPreset[];
+}
+export const presetsSetting = storage.defineItem<PresetState>('local:presets', {
+  fallback: { builtIns: {}, custom: [] },
+  version: 1,
+});
+
+/** The shape of all settings together; `migrateSettings` moves older stores to this one. */
+export const SETTINGS_SCHEMA = 2;
+export const settingsSchemaSetting = storage.defineItem<number>('local:settingsSchema', {
+  // Stores written before the schema existed are version 1.
+  fallback: 1,
+  version: 1,
+});
 
 /** Sites (origins such as "https://example.com") where the user turned auto alt text on. */
 export const altTextSitesSetting = storage.defineItem<string[]>('local:altTextSites', {

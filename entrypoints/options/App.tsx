@@ -1,31 +1,52 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AltTextSitesSection } from '../../components/AltTextSitesSection';
-import { apiKeySetting, DEFAULT_MODEL, modelSetting } from '../../utils/settings';
+import { BackupSection } from '../../components/options/BackupSection';
+import { type Draft, loadDraft, saveDraft } from '../../components/options/draft';
+import { EndpointSection } from '../../components/options/EndpointSection';
+import { HistorySection } from '../../components/options/HistorySection';
+import { KeySection } from '../../components/options/KeySection';
+import { ModelPicker } from '../../components/options/ModelPicker';
+import { PresetsSection } from '../../components/options/PresetsSection';
+import { AnswerSection, PrivacySection } from '../../components/options/SettingsSections';
+import { checkEndpointUrl } from '../../utils/endpoint';
+import type { ModelCache } from '../../utils/openrouter/models';
+import { baseUrlSetting } from '../../utils/settings';
 
-/** Options: the API key and the model. (Full settings: issue 5/7.) */
-export function App() {
-  const [apiKey, setApiKey] = useState('');
-  const [model, setModel] = useState('');
-  const [showKey, setShowKey] = useState(false);
+const ENDPOINT_PROBLEMS = {
+  'not-a-url': 'The endpoint base URL is not a web address.',
+  scheme: 'The endpoint base URL must start with https:// (or http:// on this computer).',
+  insecure:
+    'Iris uses plain http only on this computer (localhost, 127.0.0.1): use https for another machine.',
+} as const;
+
+/** Options: account, model, answers, privacy, endpoint, prompts, history, backup. */
+export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise<ModelCache> }) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [baseUrl, setBaseUrl] = useState<string | null>(null);
   const [status, setStatus] = useState('');
-  const [loaded, setLoaded] = useState(false);
 
+  const reload = () => void loadDraft().then(setDraft);
   useEffect(() => {
-    void Promise.all([apiKeySetting.getValue(), modelSetting.getValue()]).then(([key, name]) => {
-      setApiKey(key);
-      setModel(name);
-      setLoaded(true);
-    });
+    reload();
+    void baseUrlSetting.getValue().then(setBaseUrl);
   }, []);
+  const update = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const key = apiKey.trim();
-    const name = model.trim() || DEFAULT_MODEL;
-    await Promise.all([apiKeySetting.setValue(key), modelSetting.setValue(name)]);
-    setModel(name);
+    if (!draft) return;
+    if (draft.custom.enabled || draft.custom.baseUrl.trim()) {
+      const check = checkEndpointUrl(draft.custom.baseUrl);
+      if (!check.ok) {
+        setStatus(`Not saved. ${ENDPOINT_PROBLEMS[check.reason]}`);
+        return;
+      }
+      draft.custom.baseUrl = check.baseUrl;
+    }
+    const saved = await saveDraft(draft);
+    setDraft(saved);
     setStatus(
-      key
+      saved.apiKey || saved.custom.enabled
         ? 'Saved. Right-click any image and choose “Describe image”.'
         : 'Saved. Iris needs an API key to describe images.',
     );
@@ -34,57 +55,35 @@ export function App() {
   return (
     <main>
       <h1>Iris options</h1>
-      <form onSubmit={(event) => void save(event)} aria-busy={!loaded}>
-        <div class="field">
-          <label for="api-key">OpenRouter API key</label>
-          <div class="row">
-            <input
-              id="api-key"
-              type={showKey ? 'text' : 'password'}
-              autocomplete="off"
-              spellcheck={false}
-              placeholder="sk-or-v1-…"
-              value={apiKey}
-              onInput={(event) => setApiKey(event.currentTarget.value)}
-              aria-describedby="api-key-help"
+      {draft && baseUrl !== null ? (
+        <form onSubmit={(event) => void save(event)} aria-label="Settings">
+          <KeySection draft={draft} update={update} baseUrl={baseUrl} />
+          <section aria-labelledby="model-heading">
+            <h2 id="model-heading">Vision model</h2>
+            <ModelPicker
+              value={draft.model}
+              onChange={(model) => update({ model })}
+              baseUrl={baseUrl}
+              loadModels={loadModels}
             />
-            <button
-              type="button"
-              class="secondary"
-              aria-pressed={showKey}
-              onClick={() => setShowKey(!showKey)}
-            >
-              {showKey ? 'Hide' : 'Show'}
-            </button>
+          </section>
+          <AnswerSection draft={draft} update={update} />
+          <PrivacySection draft={draft} update={update} />
+          <EndpointSection draft={draft} update={update} />
+          <div class="save-bar">
+            <button type="submit">Save</button>
+            <p class="saved" role="status">
+              {status}
+            </p>
           </div>
-          <p id="api-key-help" class="help">
-            Create one at{' '}
-            <a href="https://openrouter.ai/keys" target="_blank" rel="noopener noreferrer">
-              openrouter.ai/keys
-            </a>
-            . It stays in this browser and is sent only to OpenRouter.
-          </p>
-        </div>
-        <div class="field">
-          <label for="model">Model</label>
-          <input
-            id="model"
-            type="text"
-            spellcheck={false}
-            value={model}
-            onInput={(event) => setModel(event.currentTarget.value)}
-            aria-describedby="model-help"
-          />
-          <p id="model-help" class="help">
-            An OpenRouter model that can read images, for example <code>{DEFAULT_MODEL}</code>.
-          </p>
-        </div>
-        <button type="submit">Save</button>
-        <p class="saved" role="status">
-          {status}
-        </p>
-      </form>
+        </form>
+      ) : (
+        <p aria-busy="true">Loading…</p>
+      )}
       <AltTextSitesSection />
+      <PresetsSection />
+      <HistorySection />
+      <BackupSection onImported={reload} />
     </main>
   );
 }

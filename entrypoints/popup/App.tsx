@@ -69,6 +69,9 @@ export function App() {
           }
           onNewQuestion={() => void sendMessage('newQuestion', {}).catch(report)}
           onCapture={capture}
+          onSwitchModel={() =>
+            void sendMessage('switchModelAndRetry', { id: job.id }).catch(report)
+          }
         />
       ) : hasKey ? (
         <div class="empty">

@@ -141,7 +141,7 @@ describe('Failures are messages with a next step', () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     await options.getByLabel('OpenRouter API key').fill('sk-or-v1-typed-in-options');
-    await options.getByLabel('Model').fill('openai/gpt-4o-mini');
+    await options.getByLabel('Model', { exact: true }).fill('openai/gpt-4o-mini');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => options.getByRole('status').innerText()).toContain('Saved');
 

@@ -3,6 +3,7 @@ import { acquireImage } from '../image/acquire';
 import type { ImagePayload } from '../openrouter/body';
 import { createOpenRouterClient } from '../openrouter/client';
 import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
+import { assertAllowed } from '../site-guard';
 import { getCurrentJob, saveJob } from './job-store';
 import { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
@@ -19,6 +20,8 @@ export interface JobRunnerDeps extends Partial<TurnDeps> {
   onProgress?: (job: Job) => void;
   /** Runs when a job has its full answer (alt text writes it into the page); its patch is saved. */
   onDone?: (job: Job) => Promise<Partial<Job> | undefined>;
+  /** Called once with each job that ended (done, error or stopped), e.g. to keep History. */
+  onFinished?: (job: Job) => Promise<void> | void;
 }
 
 export interface StartRequest {
@@ -47,6 +50,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
   const turnDeps: TurnDeps = {
     acquire: deps.acquire ?? acquireImage,
     createClient: deps.createClient ?? createOpenRouterClient,
+    guard: deps.guard ?? assertAllowed,
   };
   const controllers = new Map<string, AbortController>();
 
@@ -98,6 +102,9 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     } finally {
       controllers.delete(job.id);
     }
+    await Promise.resolve(deps.onFinished?.(writer.job)).catch((error: unknown) =>
+      console.error('Iris: could not record the finished job', error),
+    );
     return writer.job;
   }
 

@@ -3,14 +3,17 @@ import type { acquireImage } from '../image/acquire';
 import { makeThumbnail } from '../image/normalize';
 import { buildChatBody, type ImagePayload } from '../openrouter/body';
 import type { ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { requestOptionsFor } from '../openrouter/request-options';
 import type { JobSettings } from '../settings';
 import type { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
 import { withRetries } from './retry';
-import type { JobImage } from './types';
+import type { ImageSource, JobImage } from './types';
 
 export interface TurnDeps {
   acquire: typeof acquireImage;
+  /** Privacy rules (private windows, never-run sites, insecure endpoints): throws to refuse. */
+  guard: (source: ImageSource, settings: JobSettings) => void;
   createClient: (options: ClientOptions) => ReturnType<typeof createOpenRouterClient>;
 }
 
@@ -29,7 +32,11 @@ export async function runTurn(
 ): Promise<void> {
   const previews: Promise<void>[] = [];
   try {
-    if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
+    for (const image of writer.job.images) deps.guard(image.source, settings);
+    // A custom endpoint (a local server) may need no key; OpenRouter always does.
+    if (settings.keyRequired !== false && !settings.apiKey) {
+      throw new IrisError('no-api-key', 'No API key is set.');
+    }
     if (writer.job.images.length === 0)
       throw new IrisError('no-image', 'There is no image to ask about.');
     const payloads = await readImages(writer, settings, signal, deps, previews);
@@ -37,15 +44,17 @@ export async function runTurn(
     const client = deps.createClient({
       baseUrl: settings.baseUrl,
       apiKey: settings.apiKey,
-      firstByteTimeoutMs: settings.firstByteTimeoutSeconds * 1000,
-      idleTimeoutMs: settings.idleTimeoutSeconds * 1000,
+      firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
+      idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
     });
     const body = buildChatBody({
       model: settings.model,
       prompt: writer.job.prompt,
       images: payloads,
       turns: writer.job.turns,
-      system: writer.job.system,
+      ...requestOptionsFor(settings),
+      // A task's own system prompt (alt text) wins over the general one.
+      ...(writer.job.system ? { system: writer.job.system } : {}),
     });
     const result = await withRetries(
       () =>

@@ -19,6 +19,14 @@ export interface ChatBodyInput {
   system?: string;
   maxTokens?: number;
   detail?: 'auto' | 'low' | 'high';
+  /** Extra top-level fields (routing, fallbacks), merged into the body as they are. */
+  extra?: ChatBodyExtras;
+}
+
+/** OpenRouter routing fields a body may carry besides the basics. */
+export interface ChatBodyExtras {
+  models?: string[];
+  provider?: { zdr?: boolean; data_collection?: 'allow' | 'deny' };
 }
 
 type ContentPart =
@@ -34,6 +42,8 @@ export interface ChatBody {
   )[];
   stream: true;
   max_tokens?: number;
+  models?: string[];
+  provider?: ChatBodyExtras['provider'];
 }
 
 export const SYSTEM_PROMPT =
@@ -62,5 +72,6 @@ export function buildChatBody(input: ChatBodyInput): ChatBody {
   });
   const body: ChatBody = { model: input.model, messages, stream: true };
   if (input.maxTokens) body.max_tokens = input.maxTokens;
+  if (input.extra) Object.assign(body, input.extra);
   return body;
 }

@@ -73,7 +73,8 @@ export function createOpenRouterClient(options: ClientOptions) {
       const response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/chat/completions`, {
         method: 'POST',
         headers: {
-          Authorization: `Bearer ${options.apiKey}`,
+          // A custom endpoint may need no key: then no Authorization header at all.
+          ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}),
           'Content-Type': 'application/json',
           'HTTP-Referer': APP_URL,
           'X-OpenRouter-Title': APP_TITLE,

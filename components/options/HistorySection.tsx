@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  clearHistory,
+  deleteHistoryEntry,
+  type HistoryEntry,
+  historyItem,
+  searchHistory,
+  totalSpend,
+} from '../../utils/history';
+import { formatCost } from '../JobView';
+
+/** The last jobs: searchable, each deletable, clear all, and what they cost together. */
+export function HistorySection() {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    void historyItem.getValue().then(setEntries);
+    return historyItem.watch(setEntries);
+  }, []);
+  if (!entries) return null;
+  const shown = searchHistory(entries, query);
+
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      <p>
+        {entries.length} {entries.length === 1 ? 'answer' : 'answers'} kept, total spend{' '}
+        {formatCost(totalSpend(entries))}.
+      </p>
+      <div class="row">
+        <input
+          type="search"
+          aria-label="Search history"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          class="secondary"
+          disabled={entries.length === 0}
+          onClick={() => void clearHistory()}
+        >
+          Clear history
+        </button>
+      </div>
+      <ul class="history" aria-label="Past answers">
+        {shown.map((entry) => {
+          const when = new Date(entry.time).toLocaleString();
+          return (
+            <li key={entry.id}>
+              <article aria-label={`Answer from ${when}`}>
+                {entry.thumbnail && <img class="thumb" src={entry.thumbnail} alt="" />}
+                <p class="question">{entry.question}</p>
+                <p class="answer">{entry.answer}</p>
+                <p class="meta">
+                  {entry.model}
+                  {entry.cost !== undefined && ` · ${formatCost(entry.cost)}`} · <time>{when}</time>
+                  {entry.pageUrl && (
+                    <>
+                      {' · '}
+                      <a href={entry.pageUrl} target="_blank" rel="noopener noreferrer">
+                        {new URL(entry.pageUrl).hostname}
+                      </a>
+                    </>
+                  )}
+                </p>
+                <button
+                  type="button"
+                  class="secondary"
+                  aria-label={`Delete the answer from ${when}`}
+                  onClick={() => void deleteHistoryEntry(entry.id)}
+                >
+                  Delete
+                </button>
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+      {entries.length > 0 && shown.length === 0 && <p>Nothing matches “{query}”.</p>}
+    </section>
+  );
+}

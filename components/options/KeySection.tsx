@@ -1,0 +1,135 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { toIrisError } from '../../utils/errors';
+import { checkKey, type KeyInfo } from '../../utils/openrouter/key';
+import { signInWithOpenRouter } from '../../utils/openrouter/oauth';
+import { apiKeySetting } from '../../utils/settings';
+import { adviceFor } from '../error-advice';
+import type { Draft, UpdateDraft } from './draft';
+
+interface KeySectionProps {
+  draft: Draft;
+  update: UpdateDraft;
+  baseUrl: string;
+}
+
+function usd(n: number | null): string {
+  return n === null ? 'no limit' : `$${n.toFixed(2)}`;
+}
+
+/** The OpenRouter key: paste (masked, checked with GET /key), connect with OAuth, sign out. */
+export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
+  const [showKey, setShowKey] = useState(false);
+  const [note, setNote] = useState('');
+  const [info, setInfo] = useState<KeyInfo | null>(null);
+
+  const check = async () => {
+    setInfo(null);
+    setNote('Checking…');
+    try {
+      setInfo(await checkKey(baseUrl, draft.apiKey.trim()));
+      setNote('This key works.');
+    } catch (error) {
+      setNote(adviceFor(toIrisError(error).toJSON()).sentence);
+    }
+  };
+
+  const connect = async () => {
+    // The permission prompt needs the click's user gesture: ask before anything else.
+    // Firefox has identity from install (no prompt there, and it cannot be optional).
+    const granted =
+      import.meta.env.FIREFOX || (await browser.permissions.request({ permissions: ['identity'] }));
+    if (!granted) {
+      setNote('Connecting needs the “identity” permission; you can paste a key instead.');
+      return;
+    }
+    try {
+      const key = await signInWithOpenRouter(baseUrl, {
+        redirectUrl: () => browser.identity.getRedirectURL(),
+        launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+      });
+      await apiKeySetting.setValue(key);
+      update({ apiKey: key });
+      setNote('Connected: OpenRouter gave Iris a key, and it is saved.');
+    } catch (error) {
+      setNote(`Could not connect: ${toIrisError(error).message}`);
+    }
+  };
+
+  const signOut = async () => {
+    await apiKeySetting.setValue('');
+    update({ apiKey: '' });
+    setInfo(null);
+    setNote('Signed out: the key is removed from this browser.');
+  };
+
+  return (
+    <section aria-labelledby="key-heading">
+      <h2 id="key-heading">OpenRouter account</h2>
+      <div class="field">
+        <label for="api-key">OpenRouter API key</label>
+        <div class="row">
+          <input
+            id="api-key"
+            type={showKey ? 'text' : 'password'}
+            autocomplete="off"
+            spellcheck={false}
+            placeholder="sk-or-v1-…"
+            value={draft.apiKey}
+            onInput={(event) => update({ apiKey: event.currentTarget.value })}
+            aria-describedby="api-key-help"
+          />
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={showKey}
+            onClick={() => setShowKey(!showKey)}
+          >
+            {showKey ? 'Hide' : 'Show'}
+          </button>
+        </div>
+        <p id="api-key-help" class="help">
+          Create one at{' '}
+          <a href="https://openrouter.ai/keys" target="_blank" rel="noopener noreferrer">
+            openrouter.ai/keys
+          </a>
+          . It stays in this browser and is sent only to OpenRouter.
+        </p>
+        <div class="row actions">
+          <button
+            type="button"
+            class="secondary"
+            disabled={!draft.apiKey.trim()}
+            onClick={() => void check()}
+          >
+            Check key
+          </button>
+          <button type="button" class="secondary" onClick={() => void connect()}>
+            Connect with OpenRouter
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            disabled={!draft.apiKey}
+            onClick={() => void signOut()}
+          >
+            Sign out
+          </button>
+        </div>
+        <div aria-live="polite" class="key-result">
+          {note && <p>{note}</p>}
+          {info && (
+            <dl aria-label="Key details">
+              <dt>Label</dt>
+              <dd>{info.label || '(none)'}</dd>
+              <dt>Limit</dt>
+              <dd>{usd(info.limit)}</dd>
+              <dt>Left</dt>
+              <dd>{info.remaining === null ? 'no limit' : usd(info.remaining)}</dd>
+            </dl>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

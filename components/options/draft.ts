@@ -1,0 +1,114 @@
+import {
+  answerLanguageSetting,
+  apiKeySetting,
+  type CustomEndpoint,
+  customApiKeySetting,
+  customEndpointSetting,
+  DEFAULT_MODEL,
+  detailSetting,
+  fallbackModelsSetting,
+  type ImageDetail,
+  maxImageSideSetting,
+  maxTokensSetting,
+  modelSetting,
+  neverSitesSetting,
+  noDataProvidersSetting,
+  privateWindowsSetting,
+  sendPublicByUrlSetting,
+} from '../../utils/settings';
+
+/** The settings the Options form edits, saved together by its Save button. */
+export interface Draft {
+  apiKey: string;
+  model: string;
+  fallbackModels: string;
+  answerLanguage: string;
+  detail: ImageDetail;
+  maxImageSide: number;
+  maxTokens: number;
+  noDataProviders: boolean;
+  sendPublicByUrl: boolean;
+  privateWindows: boolean;
+  neverSites: string;
+  custom: CustomEndpoint;
+  customApiKey: string;
+}
+
+export type UpdateDraft = (patch: Partial<Draft>) => void;
+
+export async function loadDraft(): Promise<Draft> {
+  const [apiKey, model, fallbacks, answerLanguage, detail, maxImageSide, maxTokens] =
+    await Promise.all([
+      apiKeySetting.getValue(),
+      modelSetting.getValue(),
+      fallbackModelsSetting.getValue(),
+      answerLanguageSetting.getValue(),
+      detailSetting.getValue(),
+      maxImageSideSetting.getValue(),
+      maxTokensSetting.getValue(),
+    ]);
+  const [noData, byUrl, privateWindows, neverSites, custom, customApiKey] = await Promise.all([
+    noDataProvidersSetting.getValue(),
+    sendPublicByUrlSetting.getValue(),
+    privateWindowsSetting.getValue(),
+    neverSitesSetting.getValue(),
+    customEndpointSetting.getValue(),
+    customApiKeySetting.getValue(),
+  ]);
+  return {
+    apiKey,
+    model,
+    fallbackModels: fallbacks.join(', '),
+    answerLanguage,
+    detail,
+    maxImageSide,
+    maxTokens,
+    noDataProviders: noData,
+    sendPublicByUrl: byUrl,
+    privateWindows,
+    neverSites: neverSites.join('\n'),
+    custom,
+    customApiKey,
+  };
+}
+
+function list(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Writes the draft; `custom.baseUrl` must already be checked (checkEndpointUrl). */
+export async function saveDraft(draft: Draft): Promise<Draft> {
+  const saved: Draft = {
+    ...draft,
+    apiKey: draft.apiKey.trim(),
+    model: draft.model.trim() || DEFAULT_MODEL,
+  };
+  await Promise.all([
+    apiKeySetting.setValue(saved.apiKey),
+    modelSetting.setValue(saved.model),
+    fallbackModelsSetting.setValue(list(draft.fallbackModels, /[\s,]+/)),
+    answerLanguageSetting.setValue(draft.answerLanguage),
+    detailSetting.setValue(draft.detail),
+    maxImageSideSetting.setValue(clamp(draft.maxImageSide, 256, 8192, 2048)),
+    maxTokensSetting.setValue(clamp(draft.maxTokens, 0, 100_000, 1000)),
+    noDataProvidersSetting.setValue(draft.noDataProviders),
+    sendPublicByUrlSetting.setValue(draft.sendPublicByUrl),
+    privateWindowsSetting.setValue(draft.privateWindows),
+    neverSitesSetting.setValue(list(draft.neverSites, /\n+/)),
+    customEndpointSetting.setValue({
+      enabled: draft.custom.enabled,
+      baseUrl: draft.custom.baseUrl.trim(),
+      model: draft.custom.model.trim(),
+    }),
+    customApiKeySetting.setValue(draft.customApiKey.trim()),
+  ]);
+  return saved;
+}
+
+function clamp(value: number, min: number, max: number, fallback: number): number {
+  if (!Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}

@@ -1,0 +1,162 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '../../../entrypoints/options/App';
+import { historyItem } from '../../../utils/history';
+import { imageModelsFrom } from '../../../utils/openrouter/models';
+import {
+  apiKeySetting,
+  customEndpointSetting,
+  modelSetting,
+  noDataProvidersSetting,
+  presetsSetting,
+} from '../../../utils/settings';
+import { MODELS } from '../../fixtures/mock-server/server.mjs';
+
+const loadModels = vi.fn(async (_refresh: boolean) => ({
+  fetchedAt: Date.UTC(2026, 0, 1),
+  baseUrl: 'https://openrouter.ai/api/v1',
+  models: imageModelsFrom({ data: MODELS }),
+}));
+
+async function renderApp() {
+  render(<App loadModels={loadModels} />);
+  return (await screen.findByRole('combobox', { name: 'Model' })) as HTMLInputElement;
+}
+
+function save() {
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  loadModels.mockClear();
+});
+
+describe('Options page', () => {
+  it('the key is masked until Show, and Save stores it', async () => {
+    await renderApp();
+    const key = screen.getByLabelText('OpenRouter API key') as HTMLInputElement;
+    expect(key.type).toBe('password');
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(key.type).toBe('text');
+    fireEvent.input(key, { target: { value: ' sk-or-v1-typed ' } });
+    save();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
+    expect(await apiKeySetting.getValue()).toBe('sk-or-v1-typed');
+  });
+
+  it('Check key shows label, limit and what is left; a 401 says the key was refused', async () => {
+    await apiKeySetting.setValue('sk-or-v1-x');
+    const fetch = vi
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValueOnce(
+        Response.json({ data: { label: 'work', limit: 10, limit_remaining: 7.5 } }),
+      )
+      .mockResolvedValueOnce(
+        Response.json({ error: { code: 401, message: 'User not found.' } }, { status: 401 }),
+      );
+    await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Check key' }));
+    await screen.findByText('This key works.');
+    expect(screen.getByText('work')).toBeTruthy();
+    expect(screen.getByText('$10.00')).toBeTruthy();
+    expect(screen.getByText('$7.50')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Check key' }));
+    await screen.findByText(/did not accept your API key/);
+    expect(fetch.mock.calls[0]?.[0]).toBe('https://openrouter.ai/api/v1/key');
+  });
+
+  it('the model picker filters image-capable models, shows prices, and picks with the keyboard', async () => {
+    const combo = await renderApp();
+    fireEvent.input(combo, { target: { value: 'claude' } });
+    const list = await screen.findByRole('listbox', { name: 'Choices' });
+    const options = within(list).getAllByRole('option');
+    expect(options).toHaveLength(1);
+    expect(options[0]?.getAttribute('aria-label')).toBe(
+      'Anthropic: Claude Sonnet 4, $3.00 per million input tokens, $15.00 per million output tokens, $0.0048 per image',
+    );
+    fireEvent.input(combo, { target: { value: 'mistral' } });
+    expect(within(list).queryAllByRole('option')).toHaveLength(0);
+    fireEvent.input(combo, { target: { value: 'gpt' } });
+    fireEvent.keyDown(combo, { key: 'ArrowDown' });
+    expect(combo.getAttribute('aria-activedescendant')).toBe('model-option-0');
+    fireEvent.keyDown(combo, { key: 'Enter' });
+    expect(combo.value).toBe('openai/gpt-4o-mini');
+    save();
+    await waitFor(async () => expect(await modelSetting.getValue()).toBe('openai/gpt-4o-mini'));
+  });
+
+  it('Refresh list asks for a fresh list', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh list' }));
+    expect(await screen.findByText('4 image-capable models.')).toBeTruthy();
+    expect(loadModels.mock.calls.map((c) => c[0])).toContain(true);
+  });
+
+  it('the no-data switch is saved', async () => {
+    await renderApp();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Only providers that keep no data' }));
+    save();
+    await waitFor(async () => expect(await noDataProvidersSetting.getValue()).toBe(true));
+  });
+
+  it('refuses a plain-http endpoint on another machine, accepts one on loopback', async () => {
+    await renderApp();
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Use a custom endpoint instead of OpenRouter' }),
+    );
+    const url = screen.getByLabelText('Endpoint base URL');
+    fireEvent.input(url, { target: { value: 'http://192.168.1.9:11434/v1' } });
+    save();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Not saved/));
+    expect((await customEndpointSetting.getValue()).enabled).toBe(false);
+    fireEvent.input(url, { target: { value: 'http://localhost:11434/v1/' } });
+    save();
+    await waitFor(async () =>
+      expect((await customEndpointSetting.getValue()).baseUrl).toBe('http://localhost:11434/v1'),
+    );
+    expect(screen.getByText(/OLLAMA_ORIGINS/)).toBeTruthy();
+  });
+
+  it('adds a preset, shows it as a menu choice, and deletes it', async () => {
+    await renderApp();
+    fireEvent.input(screen.getByLabelText('Preset name'), { target: { value: 'Zebra check' } });
+    fireEvent.input(screen.getByLabelText('Preset prompt'), {
+      target: { value: 'Is there a zebra?' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Add preset' }));
+    expect(
+      (await screen.findByRole('checkbox', { name: 'Show “Zebra check”' })) as HTMLInputElement,
+    ).toHaveProperty('checked', true);
+    expect((await presetsSetting.getValue()).custom[0]).toMatchObject({ name: 'Zebra check' });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete “Zebra check”' }));
+    await waitFor(async () => expect((await presetsSetting.getValue()).custom).toEqual([]));
+    expect(
+      (screen.getByRole('checkbox', { name: 'Describe image (always shown)' }) as HTMLInputElement)
+        .disabled,
+    ).toBe(true);
+  });
+
+  it('History: total spend, search, delete one, clear all', async () => {
+    await historyItem.setValue([
+      { id: 'a', question: 'Describe', answer: 'A cat', model: 'm', cost: 0.002, time: 1 },
+      { id: 'b', question: 'Describe', answer: 'A dog', model: 'm', cost: 0.003, time: 2 },
+    ]);
+    await renderApp();
+    expect(await screen.findByText(/2 answers kept, total spend \$0\.00500/)).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Past answers' });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search history' }), {
+      target: { value: 'dog' },
+    });
+    expect(within(list).getAllByRole('article')).toHaveLength(1);
+    fireEvent.click(
+      within(list).getAllByRole('button', { name: /^Delete the answer from/ })[0] as HTMLElement,
+    );
+    await waitFor(async () =>
+      expect((await historyItem.getValue()).map((e) => e.id)).toEqual(['a']),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    await waitFor(async () => expect(await historyItem.getValue()).toEqual([]));
+  });
+});

@@ -1,0 +1,55 @@
+import { type Browser, browser } from 'wxt/browser';
+import type { JobRunner } from './jobs/run-job';
+import { presetFromMenuId, presetMenuItems } from './presets';
+import { type PresetState, presetsSetting } from './settings';
+import { openPopupOrBadge } from './toolbar';
+
+/** Adds one image context-menu item per enabled preset (other than Describe). */
+export async function createPresetMenus(state?: PresetState): Promise<void> {
+  const items = presetMenuItems(state ?? (await presetsSetting.getValue()));
+  for (const item of items) {
+    browser.contextMenus.create({ id: item.id, title: item.title, contexts: ['image'] });
+  }
+}
+
+/** Replaces the preset items of `before` with those of `after`, leaving other items alone. */
+export async function rebuildPresetMenus(after: PresetState, before: PresetState | null) {
+  for (const item of presetMenuItems(before ?? { builtIns: {}, custom: [] })) {
+    await browser.contextMenus
+      .remove(item.id)
+      .catch((error: unknown) => console.debug('Iris: preset item already gone', error));
+  }
+  await createPresetMenus(after);
+}
+
+/** Registers the preset items' click listener and the rebuild on change (synchronously). */
+export function registerPresetMenus(runner: JobRunner): void {
+  presetsSetting.watch((after, before) => void rebuildPresetMenus(after, before));
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void handlePresetClick(runner, info, tab);
+  });
+}
+
+export async function handlePresetClick(
+  runner: JobRunner,
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
+  if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith('iris-preset:')) return;
+  if (!info.srcUrl) return;
+  // Firefox only opens the popup from the click's own turn: ask before any await.
+  const popup = openPopupOrBadge();
+  const preset = presetFromMenuId(await presetsSetting.getValue(), info.menuItemId);
+  if (!preset) return;
+  await runner.start({
+    source: {
+      srcUrl: info.srcUrl,
+      pageUrl: info.pageUrl,
+      tabId: tab?.id,
+      frameId: info.frameId,
+      incognito: tab?.incognito,
+    },
+    prompt: preset.prompt,
+  });
+  await popup;
+}
