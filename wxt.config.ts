@@ -10,7 +10,15 @@ export default defineConfig({
     name: 'Iris',
     description:
       'Ask a vision model about any image on the web: descriptions, alt text and answers.',
-    permissions: ['contextMenus', 'storage', 'activeTab', 'scripting', 'clipboardWrite'],
+    permissions: [
+      'contextMenus',
+      'storage',
+      'activeTab',
+      'scripting',
+      'clipboardWrite',
+      // Chrome's service worker has no DOM: an offscreen document draws SVG images.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: origins go in optional_permissions.

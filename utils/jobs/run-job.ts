@@ -1,6 +1,6 @@
 import { IrisError, toIrisError } from '../errors';
 import { type AcquiredImage, acquireImage } from '../image/acquire';
-import { makeThumbnail } from '../image/normalize';
+import { makeThumbnail } from '../image/encode';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
 import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
