@@ -1,5 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
+import { findTarget } from './find-target';
 import type { JobRunner } from './jobs/run-job';
+import type { ImageSource } from './jobs/types';
 import { openPopupOrBadge } from './toolbar';
 
 export const DESCRIBE_IMAGE_MENU_ID = 'iris-describe-image';
@@ -10,7 +12,9 @@ export async function createMenus(): Promise<void> {
   browser.contextMenus.create({
     id: DESCRIBE_IMAGE_MENU_ID,
     title: 'Describe image',
-    contexts: ['image'],
+    // Canvas, CSS backgrounds and video frames are not "images" to the menu: offer the
+    // item on the page, frame and video too, and find the element another way.
+    contexts: ['image', 'page', 'frame', 'video'],
   });
 }
 
@@ -29,17 +33,29 @@ export async function handleMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
-  if (info.menuItemId !== DESCRIBE_IMAGE_MENU_ID || !info.srcUrl) return;
-  // Firefox only opens the popup from the click's own turn: ask before any await.
-  const popup = openPopupOrBadge();
-  await runner.start({
-    source: {
-      srcUrl: info.srcUrl,
-      pageUrl: info.pageUrl,
-      tabId: tab?.id,
-      frameId: info.frameId,
-      incognito: tab?.incognito,
-    },
-  });
+  if (info.menuItemId !== DESCRIBE_IMAGE_MENU_ID) return;
+  const source: ImageSource = {
+    pageUrl: info.pageUrl,
+    tabId: tab?.id,
+    frameId: info.frameId,
+    incognito: tab?.incognito,
+  };
+  if (info.mediaType === 'image' && info.srcUrl) {
+    // Firefox only opens the popup from the click's own turn: ask before any await.
+    const popup = openPopupOrBadge();
+    await runner.start({ source: { ...source, srcUrl: info.srcUrl } });
+    await popup;
+    return;
+  }
+  if (tab?.id === undefined) return;
+  // Firefox names the element (no pick, so the popup can open now); Chrome may need a pick,
+  // and an open popup would take the focus the pick needs: it opens once the pick is done.
+  const named = 'targetElementId' in info;
+  const early = named ? openPopupOrBadge() : undefined;
+  const found = await findTarget(info, tab.id);
+  if (found.kind === 'cancelled') return;
+  const popup = early ?? openPopupOrBadge();
+  if (found.kind === 'failed') await runner.start({ source, error: found.error });
+  else await runner.start({ source: { ...source, targetId: found.targetId } });
   await popup;
 }

@@ -8,6 +8,8 @@ import { startSiteServer } from '../fixtures/site-server.mjs';
 
 /** A host name that looks public; Chromium maps it to the fixture site on 127.0.0.1. */
 export const PUBLIC_HOST = 'photos.iris-cdn.com';
+/** Another public-looking host on the same fixture server (a CDN beside the site). */
+export const CDN_HOST = 'static.iris-cdn.com';
 export const TEST_KEY = 'sk-or-v1-e2e-test-key';
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -37,6 +39,7 @@ export async function launch(): Promise<Harness> {
   const rules = [
     `MAP openrouter.ai 127.0.0.1:${mock.port}`,
     `MAP ${PUBLIC_HOST} 127.0.0.1:${site.port}`,
+    `MAP ${CDN_HOST} 127.0.0.1:${site.port}`,
     'MAP * ~NOTFOUND',
     'EXCLUDE 127.0.0.1',
   ].join(', ');
@@ -92,26 +95,52 @@ export async function resetExtension(h: Harness, apiKey: string | null = TEST_KE
   for (const page of h.context.pages().slice(1)) await page.close();
 }
 
+/** The screen position of an element's centre (inside `frame`, an <iframe> selector, if given). */
+async function screenPoint(page: Page, selector: string, frame?: string) {
+  const scope = frame ? page.frameLocator(frame) : page;
+  const element = scope.locator(selector);
+  await element.scrollIntoViewIfNeeded();
+  const inner = await element.evaluate((node) => {
+    const rect = node.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  });
+  const offset = frame
+    ? await page.locator(frame).evaluate((node) => {
+        const rect = node.getBoundingClientRect();
+        const style = getComputedStyle(node);
+        return {
+          x: rect.x + node.clientLeft + Number.parseFloat(style.paddingLeft),
+          y: rect.y + node.clientTop + Number.parseFloat(style.paddingTop),
+        };
+      })
+    : { x: 0, y: 0 };
+  const origin = await page.evaluate(() => ({
+    x: window.screenX + (window.outerWidth - window.innerWidth),
+    y: window.screenY + (window.outerHeight - window.innerHeight),
+  }));
+  return {
+    x: Math.round(origin.x + offset.x + inner.x),
+    y: Math.round(origin.y + offset.y + inner.y),
+  };
+}
+
 /**
  * Right-clicks the element with a real mouse (xdotool, under Xvfb) and picks a context
  * menu item by typing its first letter, as a keyboard user of the native menu would.
  */
-export async function contextMenuChoose(page: Page, selector: string, key: string): Promise<void> {
+export async function contextMenuChoose(
+  page: Page,
+  selector: string,
+  key: string,
+  frame?: string,
+): Promise<void> {
   await page.bringToFront();
-  const element = page.locator(selector);
-  await element.scrollIntoViewIfNeeded();
-  const point = await element.evaluate((node) => {
-    const rect = node.getBoundingClientRect();
-    return {
-      x: window.screenX + (window.outerWidth - window.innerWidth) + rect.x + rect.width / 2,
-      y: window.screenY + (window.outerHeight - window.innerHeight) + rect.y + rect.height / 2,
-    };
-  });
+  const point = await screenPoint(page, selector, frame);
   // No --sync: it waits forever when the pointer is already at the target.
   execFileSync('xdotool', [
     'mousemove',
-    String(Math.round(point.x)),
-    String(Math.round(point.y)),
+    String(point.x),
+    String(point.y),
     'sleep',
     '0.1',
     'click',
@@ -121,13 +150,32 @@ export async function contextMenuChoose(page: Page, selector: string, key: strin
   execFileSync('xdotool', ['key', key]);
 }
 
+/** A real left click on the element (pick mode listens to real pointer events). */
+export async function realClick(page: Page, selector: string, frame?: string): Promise<void> {
+  const point = await screenPoint(page, selector, frame);
+  execFileSync('xdotool', [
+    'mousemove',
+    String(point.x),
+    String(point.y),
+    'sleep',
+    '0.2',
+    'click',
+    '1',
+  ]);
+}
+
+/** Presses a key on the real keyboard (xdotool). */
+export function realKey(key: string): void {
+  execFileSync('xdotool', ['key', key]);
+}
+
 export type StoredJob = {
   id: string;
   status: string;
   text: string;
   model: string;
   transport?: string;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: { steps?: string[] } };
   usage?: { cost?: number };
 };
 

@@ -1,8 +1,13 @@
 import { IrisError, toIrisError } from '../errors';
 import { type AcquiredImage, acquireImage } from '../image/acquire';
 import { makeThumbnail } from '../image/encode';
+import { writeCachedReachability } from '../image/reachability-cache';
 import { buildChatBody } from '../openrouter/body';
-import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import {
+  type ClientOptions,
+  createOpenRouterClient,
+  type StreamResult,
+} from '../openrouter/client';
 import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
 import { getCurrentJob, saveJob } from './job-store';
 import { createJobWriter } from './job-writer';
@@ -21,6 +26,8 @@ export interface JobRunnerDeps {
 export interface StartRequest {
   source: ImageSource;
   prompt?: string;
+  /** The job fails at once with this (the picture could not even be found). */
+  error?: IrisError;
 }
 
 /**
@@ -55,7 +62,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     const writer = createJobWriter(job, { save: saveJob, now, onChange: deps.onProgress });
     await writer.flush();
     try {
-      await run(writer, settings, controller.signal);
+      await run(writer, settings, controller.signal, request.error);
     } finally {
       controllers.delete(job.id);
     }
@@ -66,43 +73,60 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     writer: ReturnType<typeof createJobWriter>,
     settings: JobSettings,
     signal: AbortSignal,
+    failure?: IrisError,
   ) {
     try {
+      if (failure) throw failure;
       if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
       const { source } = writer.job;
-      const image: AcquiredImage = await acquire(
-        {
-          srcUrl: source.srcUrl,
-          tabId: source.tabId,
-          frameId: source.frameId,
-          incognito: source.incognito,
-        },
-        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide },
-      );
-      signal.throwIfAborted();
-      writer.set({
-        status: 'requesting',
-        transport: image.payload.kind,
-        thumbnail: image.payload.kind === 'url' ? image.payload.url : undefined,
-      });
-      const thumbnail = image.original
-        ? makeThumbnail(image.original.blob, image.original.width, image.original.height)
-            .then((dataUrl) => writer.set({ thumbnail: dataUrl }))
-            .catch((error: unknown) => console.warn('Iris: no preview for this image', error))
-        : undefined;
       const client = createClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
-      const body = buildChatBody({
-        model: settings.model,
-        prompt: writer.job.prompt,
-        images: [image.payload],
-      });
-      const result = await client.streamChat(body, {
-        signal,
-        onOpen: () => writer.set({ status: 'streaming' }),
-        onDelta: (delta, model) =>
-          writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
-      });
-      await thumbnail;
+      let result: StreamResult | undefined;
+      for (let attempt = 0; !result; attempt++) {
+        const image: AcquiredImage = await acquire(
+          {
+            srcUrl: source.srcUrl,
+            targetId: source.targetId,
+            tabId: source.tabId,
+            frameId: source.frameId,
+            incognito: source.incognito,
+          },
+          {
+            sendPublicByUrl: settings.sendPublicByUrl,
+            maxSide: settings.maxImageSide,
+            forceBytes: attempt > 0,
+          },
+        );
+        signal.throwIfAborted();
+        writer.set({
+          status: 'requesting',
+          transport: image.payload.kind,
+          thumbnail: image.payload.kind === 'url' ? image.payload.url : writer.job.thumbnail,
+        });
+        const thumbnail = image.original
+          ? makeThumbnail(image.original.blob, image.original.width, image.original.height)
+              .then((dataUrl) => writer.set({ thumbnail: dataUrl }))
+              .catch((error: unknown) => console.warn('Iris: no preview for this image', error))
+          : undefined;
+        const body = buildChatBody({
+          model: settings.model,
+          prompt: writer.job.prompt,
+          images: [image.payload],
+        });
+        try {
+          result = await client.streamChat(body, {
+            signal,
+            onOpen: () => writer.set({ status: 'streaming' }),
+            onDelta: (delta, model) =>
+              writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
+          });
+        } catch (error) {
+          if (attempt > 0 || signal.aborted || !providerCouldNotUseUrl(error, image)) throw error;
+          // The provider could not fetch or read the URL: once more with bytes, unasked.
+          writer.set({ status: 'acquiring', text: '' });
+          await rememberProviderFailure(image.payload);
+        }
+        await thumbnail;
+      }
       writer.set({
         status: result.finishReason === 'content_filter' ? 'error' : 'done',
         text: result.text,
@@ -157,3 +181,21 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
+
+/** Provider errors that mean "could not fetch or read that URL" — bytes may still work. */
+const URL_FAILURES = ['image-unreachable', 'image-too-large', 'unsupported-image'];
+
+function providerCouldNotUseUrl(error: unknown, image: AcquiredImage): boolean {
+  return (
+    image.payload.kind === 'url' && error instanceof IrisError && URL_FAILURES.includes(error.code)
+  );
+}
+
+/** The next job for this URL goes straight to bytes (for as long as the check is cached). */
+async function rememberProviderFailure(payload: AcquiredImage['payload']): Promise<void> {
+  if (payload.kind !== 'url') return;
+  await writeCachedReachability(payload.url, {
+    ok: false,
+    reason: 'the model’s provider could not fetch it a moment ago',
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Injected on demand: remembers the <video> or <audio> element playing `srcUrl` (what
+ * Chrome's menu says of a video) in this frame's isolated world, so no pick is needed.
+ * Self-contained: it is serialized into the page.
+ */
+export function rememberMediaInPage(srcUrl: string): string | null {
+  const media = [...document.querySelectorAll('video')].find(
+    (video) => video.currentSrc === srcUrl || video.src === srcUrl,
+  );
+  if (!media) return null;
+  const store = globalThis as { __irisTargets?: Map<string, Element> };
+  store.__irisTargets ??= new Map();
+  const targetId = crypto.randomUUID();
+  store.__irisTargets.set(targetId, media);
+  return targetId;
+}
