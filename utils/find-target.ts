@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
 import { type PickResult, pickElementInPage, rememberTargetInPage } from './page/pick-element';
 import { rememberMediaInPage } from './page/remember-media';
+import { whenGranted } from './page/when-granted';
 
 /** How long pick mode waits for a click before it gives up. */
 const PICK_TIMEOUT_MS = 60_000;
@@ -21,8 +22,9 @@ type MenuInfo = Browser.contextMenus.OnClickData & { targetElementId?: number };
 export async function findTarget(
   info: MenuInfo,
   tabId: number,
-  executeScript = browser.scripting.executeScript.bind(browser.scripting),
+  inject = browser.scripting.executeScript.bind(browser.scripting),
 ): Promise<FoundTarget> {
+  const executeScript: typeof inject = (injection) => whenGranted(() => inject(injection));
   const target = { tabId, frameIds: [info.frameId ?? 0] };
   try {
     if (info.targetElementId !== undefined) {

@@ -12,9 +12,10 @@ export async function createMenus(): Promise<void> {
   browser.contextMenus.create({
     id: DESCRIBE_IMAGE_MENU_ID,
     title: 'Describe image',
-    // Canvas, CSS backgrounds and video frames are not "images" to the menu: offer the
-    // item on the page, frame and video too, and find the element another way.
-    contexts: ['image', 'page', 'frame', 'video'],
+    // Canvas, CSS backgrounds and video frames are not "images" to the menu, so the item is
+    // offered everywhere and the element is found another way (find-target.ts). Only 'all'
+    // reaches a canvas: Chrome gives it a context of its own, neither 'image' nor 'page'.
+    contexts: ['all'],
   });
 }
 

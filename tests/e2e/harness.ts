@@ -100,23 +100,26 @@ async function screenPoint(page: Page, selector: string, frame?: string) {
   const scope = frame ? page.frameLocator(frame) : page;
   const element = scope.locator(selector);
   await element.scrollIntoViewIfNeeded();
+  // CSS px become screen px through the zoom level (devicePixelRatio; the screen's own scale is 1).
   const inner = await element.evaluate((node) => {
     const rect = node.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    const zoom = window.devicePixelRatio;
+    return { x: (rect.x + rect.width / 2) * zoom, y: (rect.y + rect.height / 2) * zoom };
   });
   const offset = frame
     ? await page.locator(frame).evaluate((node) => {
         const rect = node.getBoundingClientRect();
         const style = getComputedStyle(node);
+        const zoom = window.devicePixelRatio;
         return {
-          x: rect.x + node.clientLeft + Number.parseFloat(style.paddingLeft),
-          y: rect.y + node.clientTop + Number.parseFloat(style.paddingTop),
+          x: (rect.x + node.clientLeft + Number.parseFloat(style.paddingLeft)) * zoom,
+          y: (rect.y + node.clientTop + Number.parseFloat(style.paddingTop)) * zoom,
         };
       })
     : { x: 0, y: 0 };
   const origin = await page.evaluate(() => ({
-    x: window.screenX + (window.outerWidth - window.innerWidth),
-    y: window.screenY + (window.outerHeight - window.innerHeight),
+    x: window.screenX + (window.outerWidth - window.innerWidth * window.devicePixelRatio),
+    y: window.screenY + (window.outerHeight - window.innerHeight * window.devicePixelRatio),
   }));
   return {
     x: Math.round(origin.x + offset.x + inner.x),

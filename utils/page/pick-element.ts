@@ -88,7 +88,10 @@ export function pickElementInPage(timeoutMs: number): Promise<PickResult> {
       if (!picked) return;
       const store = globalThis as { __irisTargets?: Map<string, Element> };
       store.__irisTargets ??= new Map();
-      const targetId = crypto.randomUUID();
+      // Not crypto.randomUUID(): it exists only on secure (https) pages.
+      const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
+        n.toString(36),
+      ).join('');
       store.__irisTargets.set(targetId, picked);
       finish({ ok: true, targetId });
     };
@@ -134,7 +137,10 @@ export function rememberTargetInPage(targetElementId: number): string | null {
   }
   const store = globalThis as { __irisTargets?: Map<string, Element> };
   store.__irisTargets ??= new Map();
-  const targetId = crypto.randomUUID();
+  // Not crypto.randomUUID(): it exists only on secure (https) pages.
+  const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
+    n.toString(36),
+  ).join('');
   store.__irisTargets.set(targetId, picked);
   return targetId;
 }

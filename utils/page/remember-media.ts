@@ -10,7 +10,10 @@ export function rememberMediaInPage(srcUrl: string): string | null {
   if (!media) return null;
   const store = globalThis as { __irisTargets?: Map<string, Element> };
   store.__irisTargets ??= new Map();
-  const targetId = crypto.randomUUID();
+  // Not crypto.randomUUID(): it exists only on secure (https) pages.
+  const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
+    n.toString(36),
+  ).join('');
   store.__irisTargets.set(targetId, media);
   return targetId;
 }
