@@ -48,28 +48,30 @@ export async function checkReachable(url: string, deps: ReachabilityDeps): Promi
 
 async function probe(url: string, deps: ReachabilityDeps): Promise<Reachability> {
   const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
-  const signal = AbortSignal.timeout(deps.timeoutMs ?? REACHABILITY_TIMEOUT_MS);
+  const timeoutMs = deps.timeoutMs ?? REACHABILITY_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const late = `no answer within ${timeoutMs / 1000} s`;
   const base: RequestInit = { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal };
   let headFailure: unknown;
   try {
     const head = await doFetch(url, { ...base, method: 'HEAD' });
     if (!HEAD_REFUSED.includes(head.status)) return judge(head, undefined, deps.maxBytes);
   } catch (error) {
-    if (signal.aborted) return { ok: false, reason: 'no answer within 2.5 s' };
+    if (signal.aborted) return { ok: false, reason: late };
     headFailure = error;
   }
   try {
     const get = await doFetch(url, { ...base, headers: { Range: 'bytes=0-1023' } });
     return judge(get, await firstBytes(get), deps.maxBytes);
   } catch (error) {
-    if (signal.aborted) return { ok: false, reason: 'no answer within 2.5 s' };
+    if (signal.aborted) return { ok: false, reason: late };
     if (!headFailure) return { ok: false, reason: describe(error) };
   }
   // Both were refused without an answer: a network error, or an answer CORS hides from us.
   try {
     await doFetch(url, { ...base, method: 'HEAD', mode: 'no-cors' });
   } catch (error) {
-    return { ok: false, reason: signal.aborted ? 'no answer within 2.5 s' : describe(error) };
+    return { ok: false, reason: signal.aborted ? late : describe(error) };
   }
   if (NON_API_EXTENSION.test(new URL(url).pathname))
     return {
