@@ -15,6 +15,7 @@ export async function createMenus(): Promise<void> {
     // Canvas, CSS backgrounds and video frames are not "images" to the menu, so the item is
     // offered everywhere and the element is found another way (find-target.ts). Only 'all'
     // reaches a canvas: Chrome gives it a context of its own, neither 'image' nor 'page'.
+    // It also lists the item on the toolbar button, where it starts the pick on the tab.
     contexts: ['all'],
   });
 }

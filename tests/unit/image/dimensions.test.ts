@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { IrisError } from '../../../utils/errors';
 import { assertNotPixelBomb, readDimensions } from '../../../utils/image/dimensions';
-import { countGifFrames, isAnimatedGif } from '../../../utils/image/gif';
 import { type SniffedType, sniffImageType } from '../../../utils/image/sniff';
 import {
   avifHeader,
   Bytes,
   bmpHeader,
-  gifFile,
   gifHeader,
   icoFile,
   jpegHeader,
@@ -97,22 +95,5 @@ describe('assertNotPixelBomb', () => {
         'The image is 30000 × 30000 pixels — too large to process (limit 100 megapixels).',
       );
     }
-  });
-});
-
-describe('countGifFrames', () => {
-  it.each([
-    [1, 1, false],
-    [2, 2, true],
-    [5, 2, true],
-  ])('a GIF of %i frame(s) counts %i, animated: %s', (frames, counted, animated) => {
-    const gif = gifFile(frames);
-    expect(countGifFrames(gif)).toBe(counted);
-    expect(isAnimatedGif(gif)).toBe(animated);
-  });
-
-  it('counts what a truncated GIF holds', () => {
-    const gif = gifFile(3);
-    expect(countGifFrames(gif.subarray(0, 40), 10)).toBe(1);
   });
 });

@@ -75,21 +75,6 @@ export const jpegHeader = (w: number, h: number, sof = 0xc0) =>
 export const gifHeader = (w: number, h: number) =>
   new Bytes().ascii('GIF89a').u16le(w).u16le(h).u8(0, 0, 0);
 
-/** A GIF with a 2-colour global table and `frames` 1×1 frames, each after a control extension. */
-export function gifFile(frames: number): Uint8Array {
-  const b = gifHeader(1, 1);
-  // Replace the packed byte: global colour table of 2 entries.
-  const bytes = b.done();
-  bytes[10] = 0x80;
-  const out = new Bytes().u8(...bytes).u8(0, 0, 0, 255, 255, 255);
-  for (let i = 0; i < frames; i++) {
-    out.u8(0x21, 0xf9, 4, 0, 10, 0, 0, 0); // graphic control extension
-    out.u8(0x2c).u16le(0).u16le(0).u16le(1).u16le(1).u8(0); // image descriptor
-    out.u8(2, 2, 0x4c, 0x01, 0); // LZW code size, one data sub-block, terminator
-  }
-  return out.u8(0x3b).done();
-}
-
 export const webpVp8 = (w: number, h: number) =>
   new Bytes()
     .ascii('RIFF')
