@@ -18,6 +18,8 @@ export default defineConfig({
       'clipboardWrite',
       // Firefox grants identity (OAuth sign-in) without a prompt and refuses it as optional.
       ...(browser === 'firefox' ? ['identity'] : []),
+      // Chrome's service worker has no DOM: an offscreen document draws SVG images.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     ...(browser === 'firefox'
       ? {

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { altTextJobRequest } from './alt-text/menu-alt';
 import { type CaptureDeps, captureRegion } from './capture';
 import { IrisError, toIrisError } from './errors';
+import { findTarget } from './find-target';
 import type { JobRunner } from './jobs/run-job';
 import type { ImageSource } from './jobs/types';
 import { maxImageSideSetting } from './settings';
@@ -37,6 +38,36 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
     async describe(source: ImageSource): Promise<void> {
       const popup = openPopupOrBadge();
       await runner.start({ source });
+      await popup;
+    },
+
+    /**
+     * Describe image from the menu: an <img> at once; anything else (canvas, CSS background,
+     * video frame) is found first — named by Firefox, picked by the user on Chrome.
+     */
+    async describeClicked(info: Browser.contextMenus.OnClickData, tab: Tab): Promise<void> {
+      const source = sourceFromClick(info, tab);
+      if (info.mediaType === 'image' && source) {
+        const popup = openPopupOrBadge();
+        await runner.start({ source });
+        await popup;
+        return;
+      }
+      if (tab?.id === undefined) return;
+      const base: ImageSource = {
+        pageUrl: info.pageUrl,
+        tabId: tab.id,
+        frameId: info.frameId,
+        incognito: tab.incognito,
+      };
+      // Firefox names the element (no pick, so the popup can open now); Chrome may need a
+      // pick, and an open popup would take the focus the pick needs: it opens after.
+      const early = 'targetElementId' in info ? openPopupOrBadge() : undefined;
+      const found = await findTarget(info, tab.id);
+      if (found.kind === 'cancelled') return;
+      const popup = early ?? openPopupOrBadge();
+      if (found.kind === 'failed') await runner.start({ source: base, error: found.error });
+      else await runner.start({ source: { ...base, targetId: found.targetId } });
       await popup;
     },
 

@@ -1,7 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
 import { cropBox } from './image/crop';
-import { makeThumbnail, normalizeImage } from './image/normalize';
+import { makeThumbnail } from './image/encode';
+import { normalizeImage } from './image/normalize';
 import type { ReadyImage } from './jobs/run-job';
 import { type RegionSelection, selectRegion } from './page/region-overlay';
 

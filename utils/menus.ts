@@ -34,8 +34,11 @@ export const MENU_ITEMS: MenuItem[] = [
   {
     id: 'iris-describe-image',
     title: 'Describe image',
-    contexts: ['image'],
-    run: onImage((a, s) => a.describe(s)),
+    // Canvas, CSS backgrounds and video frames are not "images" to the menu, so the item is
+    // offered everywhere and the element is found another way (find-target.ts). Only 'all'
+    // reaches a canvas: Chrome gives it a context of its own, neither 'image' nor 'page'.
+    contexts: ['all'],
+    run: (actions, info, tab) => actions.describeClicked(info, tab),
   },
   {
     id: 'iris-ask-image',

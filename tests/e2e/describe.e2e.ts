@@ -173,7 +173,7 @@ describe('Failures are messages with a next step', () => {
     const popup = await openPopupPage(h);
     await expect
       .poll(() => popup.getByRole('alert').innerText())
-      .toContain('could not get this image');
+      .toContain('not at its address any more');
     await popup.getByText('What Iris tried').click();
     expect(await popup.getByRole('alert').innerText()).toContain('HTTP 404');
     expect(h.mock.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);

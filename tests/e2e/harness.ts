@@ -8,6 +8,8 @@ import { startSiteServer } from '../fixtures/site-server.mjs';
 
 /** A host name that looks public; Chromium maps it to the fixture site on 127.0.0.1. */
 export const PUBLIC_HOST = 'photos.iris-cdn.com';
+/** A second public-looking host: a CDN on another origin than the page. */
+export const CDN_HOST = 'static.iris-cdn.com';
 export const TEST_KEY = 'sk-or-v1-e2e-test-key';
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -38,6 +40,9 @@ export interface LaunchOptions {
   windowSize?: [number, number];
 }
 
+/** The --force-device-scale-factor of each browser, to tell it apart from page zoom. */
+const deviceScale = new WeakMap<BrowserContext, number>();
+
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const mock = await startMockServer({ tls: true });
   const site = await startSiteServer();
@@ -45,6 +50,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const rules = [
     `MAP openrouter.ai 127.0.0.1:${mock.port}`,
     `MAP ${PUBLIC_HOST} 127.0.0.1:${site.port}`,
+    `MAP ${CDN_HOST} 127.0.0.1:${site.port}`,
     'MAP * ~NOTFOUND',
     'EXCLUDE 127.0.0.1',
   ].join(', ');
@@ -71,6 +77,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
         : []),
     ],
   });
+  deviceScale.set(context, options.deviceScaleFactor ?? 1);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const workerErrors: string[] = [];
   worker.on('console', (message) => {
@@ -130,20 +137,15 @@ export async function contextMenuChoose(
   page: Page,
   selector: string,
   keys: string | string[],
+  frame?: string,
 ): Promise<void> {
   await page.bringToFront();
-  const element = page.locator(selector);
-  await element.scrollIntoViewIfNeeded();
-  const box = await element.evaluate((node) => {
-    const rect = node.getBoundingClientRect();
-    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-  });
-  const point = await screenPoint(page, box.x, box.y);
+  const point = await elementScreenPoint(page, selector, frame);
   // No --sync: it waits forever when the pointer is already at the target.
   execFileSync('xdotool', [
     'mousemove',
-    String(Math.round(point.x)),
-    String(Math.round(point.y)),
+    String(point.x),
+    String(point.y),
     'sleep',
     '0.1',
     'click',
@@ -159,20 +161,74 @@ export async function contextMenuChoose(
 }
 
 /**
- * Where a point of the page's viewport (CSS px) is on the X screen (device px): window
- * geometry is in DIPs, so it is scaled by the device pixel ratio (page zoom is 100 %).
+ * Where a point of the page's viewport (CSS px, or of an <iframe> in it) is on the X screen
+ * (device px). Window geometry is in DIPs; CSS px scale by the page zoom, and both by the
+ * device scale factor (devicePixelRatio = zoom × device scale).
  */
 export async function screenPoint(
   page: Page,
   cssX: number,
   cssY: number,
+  frame?: string,
 ): Promise<{ x: number; y: number }> {
+  const scale = deviceScale.get(page.context()) ?? 1;
+  const offset = frame
+    ? await page.locator(frame).evaluate((node) => {
+        const rect = node.getBoundingClientRect();
+        const style = getComputedStyle(node);
+        return {
+          x: rect.x + node.clientLeft + Number.parseFloat(style.paddingLeft),
+          y: rect.y + node.clientTop + Number.parseFloat(style.paddingTop),
+        };
+      })
+    : { x: 0, y: 0 };
   const g = await page.evaluate(() => ({
-    left: window.screenX + (window.outerWidth - window.innerWidth),
-    top: window.screenY + (window.outerHeight - window.innerHeight),
+    screenX: window.screenX,
+    screenY: window.screenY,
+    outerWidth: window.outerWidth,
+    outerHeight: window.outerHeight,
+    innerWidth: window.innerWidth,
+    innerHeight: window.innerHeight,
     dpr: window.devicePixelRatio,
   }));
-  return { x: Math.round((g.left + cssX) * g.dpr), y: Math.round((g.top + cssY) * g.dpr) };
+  const zoom = g.dpr / scale;
+  const left = g.screenX + g.outerWidth - g.innerWidth * zoom;
+  const top = g.screenY + g.outerHeight - g.innerHeight * zoom;
+  return {
+    x: Math.round((left + (offset.x + cssX) * zoom) * scale),
+    y: Math.round((top + (offset.y + cssY) * zoom) * scale),
+  };
+}
+
+/** The screen position of an element's centre (inside `frame`, an <iframe> selector, if given). */
+export async function elementScreenPoint(page: Page, selector: string, frame?: string) {
+  const scope = frame ? page.frameLocator(frame) : page;
+  const element = scope.locator(selector);
+  await element.scrollIntoViewIfNeeded();
+  const centre = await element.evaluate((node) => {
+    const rect = node.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  });
+  return screenPoint(page, centre.x, centre.y, frame);
+}
+
+/** A real left click on the element (pick mode listens to real pointer events). */
+export async function realClick(page: Page, selector: string, frame?: string): Promise<void> {
+  const point = await elementScreenPoint(page, selector, frame);
+  execFileSync('xdotool', [
+    'mousemove',
+    String(point.x),
+    String(point.y),
+    'sleep',
+    '0.2',
+    'click',
+    '1',
+  ]);
+}
+
+/** Presses a key on the real keyboard (xdotool). */
+export function realKey(key: string): void {
+  execFileSync('xdotool', ['key', key]);
 }
 
 /** Presses keys on the focused window, as a person would (shortcuts, overlay keys). */
@@ -215,7 +271,7 @@ export type StoredJob = {
   prompt: string;
   images: { source: { srcUrl: string }; transport?: string; thumbnail?: string }[];
   turns: { question: string; answer: string }[];
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: { steps?: string[] } };
   usage?: { cost?: number };
 };
 

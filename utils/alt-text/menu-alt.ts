@@ -29,7 +29,9 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
   const source = job.images[0]?.source;
   if (!source) return undefined;
   const { tabId, frameId, srcUrl, targetElementId } = source;
-  if (!text || tabId === undefined || tabId < 0) return { altText: { text, written: false } };
+  if (!text || !srcUrl || tabId === undefined || tabId < 0) {
+    return { altText: { text, written: false } };
+  }
   try {
     const [injection] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId ?? 0] },

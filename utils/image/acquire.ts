@@ -1,16 +1,18 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { ImagePayload } from '../openrouter/body';
-import { fetchImageInPage } from '../page/fetch-in-page';
+import { inspectTargetInPage, type TargetContent } from '../page/inspect-target';
+import { type ByteStep, type ByteStepDeps, byteSteps, firstBytes } from './byte-steps';
 import { classifyImageUrl } from './classify';
 import { parseDataUrl } from './data-url';
-import { type NormalizedImage, normalizeImage } from './normalize';
-
-/** Downloads larger than this are refused before decoding (a 100 MP JPEG is ~40 MB). */
-const MAX_DOWNLOAD_BYTES = 60_000_000;
+import { MAX_IMAGE_BYTES, type NormalizedImage, normalizeImage } from './normalize';
+import { checkReachable, type Reachability } from './reachability';
 
 export interface AcquireInput {
-  srcUrl: string;
+  /** The image's address, when the menu gave one. */
+  srcUrl?: string;
+  /** An element remembered in the frame (picked on Chrome, named by the menu on Firefox). */
+  targetId?: string;
   tabId?: number;
   frameId?: number;
   incognito?: boolean;
@@ -19,95 +21,102 @@ export interface AcquireInput {
 export interface AcquireOptions {
   sendPublicByUrl: boolean;
   maxSide: number;
+  /** Send bytes even for a public URL (the provider could not fetch it). */
+  forceBytes?: boolean;
 }
 
 export interface AcquiredImage {
   payload: ImagePayload;
-  /** The decoded original when bytes were read (for a preview). */
+  /** The image as sent, when bytes were read (for a preview). */
   original?: NormalizedImage['original'];
 }
 
-interface ByteStep {
-  name: string;
-  run: () => Promise<Uint8Array>;
-}
-
-export interface AcquireDeps {
-  fetch?: typeof fetch;
-  executeScript?: typeof browser.scripting.executeScript;
+export interface AcquireDeps extends ByteStepDeps {
+  checkReachable?: (url: string) => Promise<Reachability>;
+  normalize?: typeof normalizeImage;
 }
 
 /**
- * Decides how the image travels and produces it: public http(s) images by URL, every
- * other one as bytes from the first step that works (data: → in the page → from Iris).
+ * Decides how the image travels and produces it (DESIGN.md, "How the image travels"):
+ * a public http(s) image the provider can fetch goes by URL; every other one as bytes from
+ * the first step that works, normalized. Errors carry every step tried in `details.steps`.
  */
 export async function acquireImage(
   input: AcquireInput,
   options: AcquireOptions,
   deps: AcquireDeps = {},
 ): Promise<AcquiredImage> {
-  const verdict = classifyImageUrl(input.srcUrl, {
-    incognito: input.incognito,
-    sendPublicByUrl: options.sendPublicByUrl,
-  });
-  if (verdict.kind === 'public') return { payload: { kind: 'url', url: verdict.url } };
-
-  const bytes = await firstBytes(byteSteps(input, deps));
-  const image = await normalizeImage(bytes, { maxSide: options.maxSide });
-  const { original, ...data } = image;
-  return { payload: { kind: 'data', ...data }, original };
-}
-
-function byteSteps(input: AcquireInput, deps: AcquireDeps): ByteStep[] {
-  const url = input.srcUrl;
-  if (url.startsWith('data:'))
-    return [{ name: 'reading the data: URL', run: async () => parseDataUrl(url) }];
-  const steps: ByteStep[] = [];
-  if (input.tabId !== undefined && input.tabId >= 0) {
-    steps.push({ name: 'fetching it inside the page', run: () => fetchInFrame(input, deps) });
+  const tried: string[] = [];
+  let srcUrl = input.srcUrl;
+  let steps: ByteStep[] | undefined;
+  if (input.targetId) {
+    const content = await inspectTarget(input, deps);
+    if (content.kind === 'gone')
+      throw new IrisError('image-unreachable', 'The picture is no longer on the page.');
+    if (content.kind === 'url') srcUrl = content.url;
+    else steps = stepsForContent(content, input, deps, tried);
   }
-  if (!url.startsWith('blob:')) {
-    steps.push({ name: 'downloading it from Iris', run: () => fetchFromBackground(url, deps) });
-  }
-  return steps;
-}
-
-async function firstBytes(steps: ByteStep[]): Promise<Uint8Array> {
-  const failures: string[] = [];
-  for (const step of steps) {
-    try {
-      return await step.run();
-    } catch (error) {
-      if (error instanceof IrisError && error.code === 'unsupported-image') throw error;
-      failures.push(`${step.name}: ${error instanceof Error ? error.message : String(error)}`);
+  if (srcUrl && !steps) {
+    const verdict = classifyImageUrl(srcUrl, {
+      incognito: input.incognito,
+      sendPublicByUrl: options.sendPublicByUrl,
+    });
+    if (verdict.kind === 'public' && !options.forceBytes) {
+      const check =
+        deps.checkReachable ??
+        ((url: string) => checkReachable(url, { fetch: deps.fetch, maxBytes: MAX_IMAGE_BYTES }));
+      const reach = await check(verdict.url);
+      if (reach.ok) return { payload: { kind: 'url', url: verdict.url } };
+      tried.push(`Sending its address (checked as the provider would fetch it): ${reach.reason}`);
     }
+    steps = byteSteps({ ...input, srcUrl }, deps);
   }
-  throw new IrisError('image-unreachable', 'Iris could not read this image.', { steps: failures });
+  if (!steps?.length)
+    throw new IrisError('image-unreachable', 'Iris could not find the picture.', { steps: tried });
+  const { bytes, step } = await firstBytes(steps, tried);
+  try {
+    const image = await (deps.normalize ?? normalizeImage)(bytes, { maxSide: options.maxSide });
+    const { original, ...data } = image;
+    return { payload: { kind: 'data', ...data }, original };
+  } catch (error) {
+    if (!(error instanceof IrisError)) throw error;
+    const got = `${step}: received ${bytes.length.toLocaleString('en')} bytes — ${error.message}`;
+    throw new IrisError(
+      error.code,
+      error.message,
+      { ...error.details, steps: [...tried, got] },
+      { cause: error },
+    );
+  }
 }
 
-async function fetchInFrame(input: AcquireInput, deps: AcquireDeps): Promise<Uint8Array> {
+async function inspectTarget(input: AcquireInput, deps: AcquireDeps): Promise<TargetContent> {
+  if (input.tabId === undefined || !input.targetId) return { kind: 'gone' };
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
   const [injection] = await executeScript({
-    target: { tabId: input.tabId as number, frameIds: [input.frameId ?? 0] },
-    func: fetchImageInPage,
-    args: [input.srcUrl, MAX_DOWNLOAD_BYTES],
+    target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
+    func: inspectTargetInPage,
+    args: [input.targetId],
   });
-  const result = injection?.result as Awaited<ReturnType<typeof fetchImageInPage>> | undefined;
-  if (!result) throw new Error('the page did not answer');
-  if (!result.ok) throw new Error(result.error);
-  return parseDataUrl(result.dataUrl);
+  return (injection?.result as TargetContent | undefined) ?? { kind: 'gone' };
 }
 
-async function fetchFromBackground(url: string, deps: AcquireDeps): Promise<Uint8Array> {
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
-  const response = await doFetch(url, {
-    credentials: 'include',
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!response.ok)
-    throw new Error(response.status === 404 ? 'not found (HTTP 404)' : `HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_DOWNLOAD_BYTES) throw new Error(`too large (${length} bytes)`);
-  return new Uint8Array(await response.arrayBuffer());
+/** A canvas or video frame read in the page comes first; the screen capture is the fallback. */
+function stepsForContent(
+  content: Extract<TargetContent, { kind: 'data' | 'capture' }>,
+  input: AcquireInput,
+  deps: AcquireDeps,
+  tried: string[],
+): ByteStep[] {
+  const capture = byteSteps({ ...input, srcUrl: undefined }, deps);
+  if (content.kind === 'capture') {
+    if (content.why) tried.push(`Reading the ${content.element}: ${content.why}`);
+    return capture;
+  }
+  const { dataUrl } = content;
+  return [
+    { name: `Reading the ${content.element}`, run: async () => parseDataUrl(dataUrl) },
+    ...capture,
+  ];
 }

@@ -1,6 +1,10 @@
 import { IrisError } from '../errors';
-import { toDataUrl } from './data-url';
-import { API_IMAGE_TYPES, describeNonImage, sniffImageType } from './sniff';
+import { parseDataUrl, toDataUrl } from './data-url';
+import { assertNotPixelBomb, type Dimensions, readDimensions } from './dimensions';
+import { decodeAt, encodeWithinCap, fitWithin } from './encode';
+import { API_IMAGE_TYPES, explainNonImage, type SniffedType, sniffImageType } from './sniff';
+import { rasterizeSvg, type SvgRasterizer } from './svg-rasterizer';
+import { svgRasterSize } from './svg-size';
 
 /** Encoded bytes stay under this (≈ 5 MB once base64-encoded), the strictest provider cap. */
 export const MAX_IMAGE_BYTES = 3_750_000;
@@ -11,129 +15,126 @@ export interface NormalizedImage {
   bytes: number;
   width?: number;
   height?: number;
-  /** The decoded original, kept in memory only, for making a preview after the request left. */
+  /** The image as sent, kept in memory only, for making a preview after the request left. */
   original?: { blob: Blob; width: number; height: number };
 }
 
 export interface NormalizeOptions {
   maxSide: number;
   maxBytes?: number;
+  rasterizeSvg?: SvgRasterizer;
 }
 
+const FORMAT_NAMES: Record<SniffedType, string> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'image/avif': 'AVIF',
+  'image/bmp': 'BMP',
+  'image/x-icon': 'ICO',
+  'image/tiff': 'TIFF',
+  'image/svg+xml': 'SVG',
+};
+const LOSSLESS: readonly SniffedType[] = [
+  'image/png',
+  'image/gif',
+  'image/bmp',
+  'image/x-icon',
+  'image/tiff',
+  'image/svg+xml',
+];
+
 /**
- * Makes bytes fit for the API: the real type sniffed; formats the API does not take are
- * converted; images larger than `maxSide` or the byte cap are downscaled and re-encoded.
+ * Makes bytes fit for the API: the real type sniffed; the size read from the header and
+ * pixel bombs refused before anything decodes; formats the API does not take converted;
+ * images larger than `maxSide` or the byte cap downscaled (while decoding) and re-encoded.
+ * An image that already fits — an animated GIF too — goes as it is.
  */
 export async function normalizeImage(
   bytes: Uint8Array,
   options: NormalizeOptions,
 ): Promise<NormalizedImage> {
   const maxBytes = options.maxBytes ?? MAX_IMAGE_BYTES;
-  const type = sniffImageType(bytes);
-  if (!type) {
-    throw new IrisError(
-      'unsupported-image',
-      `This is not an image Iris can read: ${describeNonImage(bytes)}.`,
-    );
-  }
+  const type = sniffOrExplain(bytes);
+  if (type === 'image/svg+xml') return normalizeSvg(bytes, options);
+  const size = readDimensions(bytes, type);
+  if (!size) throw damaged(type);
+  assertNotPixelBomb(size);
   const blob = new Blob([bytes as BlobPart], { type });
-  let bitmap: ImageBitmap;
+  const fits =
+    API_IMAGE_TYPES.includes(type) &&
+    bytes.length <= maxBytes &&
+    Math.max(size.width, size.height) <= options.maxSide;
+  const target = fitWithin(size.width, size.height, options.maxSide);
+  const bitmap = await decode(blob, type, fits ? size : target);
   try {
-    bitmap = await createImageBitmap(blob);
+    if (fits) return { ...asIs(type, bytes, size), original: { blob, ...size } };
+    const out = await encodeWithinCap(bitmap, { lossless: LOSSLESS.includes(type), maxBytes });
+    const outBytes = new Uint8Array(await out.blob.arrayBuffer());
+    return {
+      dataUrl: toDataUrl(out.blob.type, outBytes),
+      mime: out.blob.type,
+      bytes: outBytes.length,
+      width: out.width,
+      height: out.height,
+      original: out,
+    };
+  } finally {
+    bitmap.close();
+  }
+}
+
+function asIs(type: string, bytes: Uint8Array, size: Dimensions) {
+  return { dataUrl: toDataUrl(type, bytes), mime: type, bytes: bytes.length, ...size };
+}
+
+/** The sniffed type, or an error that says what the bytes are instead. */
+function sniffOrExplain(bytes: Uint8Array): SniffedType {
+  const type = sniffImageType(bytes);
+  if (type) return type;
+  throw new IrisError('unsupported-image', explainNonImage(bytes));
+}
+
+function damaged(type: SniffedType): IrisError {
+  return new IrisError(
+    'unsupported-image',
+    `The image is damaged: its ${FORMAT_NAMES[type]} data is incomplete or corrupt.`,
+  );
+}
+
+async function decode(blob: Blob, type: SniffedType, size: Dimensions): Promise<ImageBitmap> {
+  try {
+    return await decodeAt(blob, size.width, size.height);
+  } catch (cause) {
+    // The API's own formats always decode when intact; for the others the browser may lack a decoder.
+    const error = API_IMAGE_TYPES.includes(type)
+      ? damaged(type)
+      : new IrisError(
+          'unsupported-image',
+          `The image is damaged, or this browser cannot decode ${FORMAT_NAMES[type]} images.`,
+        );
+    throw Object.assign(error, { cause });
+  }
+}
+
+/** SVG: drawn with a DOM at a size of its own proportions, then sent as the PNG it becomes. */
+async function normalizeSvg(
+  bytes: Uint8Array,
+  options: NormalizeOptions,
+): Promise<NormalizedImage> {
+  const text = new TextDecoder().decode(bytes);
+  const { width, height } = svgRasterSize(text, options.maxSide);
+  let png: Uint8Array;
+  try {
+    png = parseDataUrl(await (options.rasterizeSvg ?? rasterizeSvg)(text, width, height));
   } catch (cause) {
     throw new IrisError(
       'unsupported-image',
-      'The image is damaged or in a format this browser cannot decode.',
+      'The SVG image is damaged and could not be drawn.',
       {},
       { cause },
     );
   }
-  const { width, height } = bitmap;
-  bitmap.close();
-  const original = { blob, width, height };
-  const fits =
-    API_IMAGE_TYPES.includes(type) &&
-    bytes.length <= maxBytes &&
-    Math.max(width, height) <= options.maxSide;
-  if (fits)
-    return {
-      dataUrl: toDataUrl(type, bytes),
-      mime: type,
-      bytes: bytes.length,
-      width,
-      height,
-      original,
-    };
-  return { ...(await reencode(blob, type, width, height, options.maxSide, maxBytes)), original };
-}
-
-async function reencode(
-  blob: Blob,
-  type: string,
-  width: number,
-  height: number,
-  maxSide: number,
-  maxBytes: number,
-): Promise<NormalizedImage> {
-  let side = Math.min(maxSide, Math.max(width, height));
-  // Lossless sources (screenshots, diagrams) try PNG first; photos go as JPEG.
-  const preferPng = type === 'image/png' || type === 'image/gif' || type === 'image/bmp';
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const scale = side / Math.max(width, height);
-    const w = Math.max(1, Math.round(width * scale));
-    const h = Math.max(1, Math.round(height * scale));
-    const out = await encode(blob, w, h, preferPng && attempt === 0 ? 'image/png' : 'image/jpeg');
-    if (out.size <= maxBytes) {
-      const bytes = new Uint8Array(await out.arrayBuffer());
-      return {
-        dataUrl: toDataUrl(out.type, bytes),
-        mime: out.type,
-        bytes: bytes.length,
-        width: w,
-        height: h,
-      };
-    }
-    if (!(preferPng && attempt === 0)) side = Math.round(side * 0.75);
-  }
-  throw new IrisError('image-too-large', 'The image is too large to send, even after shrinking.');
-}
-
-/** Decodes at the target size (decode-time resizing) and encodes to `mime`. */
-export async function encode(
-  blob: Blob,
-  width: number,
-  height: number,
-  mime: string,
-  quality = 0.85,
-): Promise<Blob> {
-  const bitmap = await createImageBitmap(blob, {
-    resizeWidth: width,
-    resizeHeight: height,
-    resizeQuality: 'high',
-  });
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d');
-  if (!context) throw new IrisError('internal', 'No 2D canvas is available.');
-  if (mime === 'image/jpeg') {
-    // JPEG has no transparency: put transparent pixels on white, not black.
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, width, height);
-  }
-  context.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return canvas.convertToBlob({ type: mime, quality });
-}
-
-/** A small preview (long side ≤ `side`) for the popup, decoded at that size. */
-export async function makeThumbnail(
-  blob: Blob,
-  width: number,
-  height: number,
-  side = 160,
-): Promise<string> {
-  const scale = Math.min(1, side / Math.max(width, height));
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
-  const out = await encode(blob, w, h, 'image/jpeg', 0.7);
-  return toDataUrl('image/jpeg', new Uint8Array(await out.arrayBuffer()));
+  return normalizeImage(png, { ...options, rasterizeSvg: undefined });
 }

@@ -52,11 +52,11 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
   return /^<svg[\s>]/i.test(root);
 }
 
-/** A short human description of bytes that are not an image, for error messages. */
-export function describeNonImage(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'the file is empty (0 bytes)';
-  const head = new TextDecoder().decode(bytes.subarray(0, 256)).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html'))
-    return 'it is a web page, not an image';
-  return 'its contents are not a known image format';
+/** One sentence saying what bytes that are not an image are instead, for the user. */
+export function explainNonImage(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'This file is empty (0 bytes).';
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<head|<body)/.test(head)) return 'This is a web page, not an image.';
+  if (head.startsWith('{') || head.startsWith('[')) return 'This is data (JSON), not an image.';
+  return 'This file is not an image: its contents match no image format Iris knows.';
 }

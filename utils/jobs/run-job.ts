@@ -29,6 +29,8 @@ export interface StartRequest {
   prompt?: string;
   task?: Job['task'];
   system?: string;
+  /** The job fails at once with this (the picture could not even be found). */
+  error?: IrisError;
 }
 
 /** An image that is already read (a captured region), with its preview. */
@@ -119,6 +121,11 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
       settings.model,
       'acquiring',
     );
+    if (request.error) {
+      const failed: Job = { ...job, status: 'error', error: request.error.toJSON() };
+      await store(failed);
+      return failed;
+    }
     return run({ ...job, system: request.system }, settings);
   }
 

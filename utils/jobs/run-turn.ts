@@ -1,8 +1,9 @@
 import { IrisError, toIrisError } from '../errors';
 import type { acquireImage } from '../image/acquire';
-import { makeThumbnail } from '../image/normalize';
+import { makeThumbnail } from '../image/encode';
+import { writeCachedReachability } from '../image/reachability-cache';
 import { buildChatBody, type ImagePayload } from '../openrouter/body';
-import type { ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import type { ClientOptions, createOpenRouterClient, StreamResult } from '../openrouter/client';
 import { requestOptionsFor } from '../openrouter/request-options';
 import type { JobSettings } from '../settings';
 import type { createJobWriter } from './job-writer';
@@ -39,41 +40,54 @@ export async function runTurn(
     }
     if (writer.job.images.length === 0)
       throw new IrisError('no-image', 'There is no image to ask about.');
-    const payloads = await readImages(writer, settings, signal, deps, previews);
-    writer.set({ status: 'requesting' });
+    let payloads = await readImages(writer, settings, signal, deps, previews);
     const client = deps.createClient({
       baseUrl: settings.baseUrl,
       apiKey: settings.apiKey,
       firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
       idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
     });
-    const body = buildChatBody({
-      model: settings.model,
-      prompt: writer.job.prompt,
-      images: payloads,
-      turns: writer.job.turns,
-      ...requestOptionsFor(settings),
-      // A task's own system prompt (alt text) wins over the general one.
-      ...(writer.job.system ? { system: writer.job.system } : {}),
-    });
-    const result = await withRetries(
-      () =>
-        client.streamChat(body, {
-          signal,
-          onOpen: () => writer.set({ status: 'streaming', retry: undefined }),
-          onDelta: (delta, model) =>
-            writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
-        }),
-      {
-        signal,
-        canRetry: () => !writer.job.text,
-        onWait: (seconds, attempt, of) =>
-          writer.set({
-            status: 'requesting',
-            retry: { at: Date.now() + seconds * 1000, attempt, of },
+    const ask = (images: ImagePayload[]) => {
+      writer.set({ status: 'requesting' });
+      const body = buildChatBody({
+        model: settings.model,
+        prompt: writer.job.prompt,
+        images,
+        turns: writer.job.turns,
+        ...requestOptionsFor(settings),
+        // A task's own system prompt (alt text) wins over the general one.
+        ...(writer.job.system ? { system: writer.job.system } : {}),
+      });
+      return withRetries(
+        () =>
+          client.streamChat(body, {
+            signal,
+            onOpen: () => writer.set({ status: 'streaming', retry: undefined }),
+            onDelta: (delta, model) =>
+              writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
           }),
-      },
-    );
+        {
+          signal,
+          canRetry: () => !writer.job.text,
+          onWait: (seconds, attempt, of) =>
+            writer.set({
+              status: 'requesting',
+              retry: { at: Date.now() + seconds * 1000, attempt, of },
+            }),
+        },
+      );
+    };
+    let result: StreamResult;
+    try {
+      result = await ask(payloads);
+    } catch (error) {
+      if (signal.aborted || !providerCouldNotUseUrl(error, payloads)) throw error;
+      // The provider could not fetch or read a URL: once more with bytes, without asking.
+      await rememberProviderFailure(payloads);
+      writer.set({ text: '' });
+      payloads = await readImages(writer, settings, signal, deps, previews, true);
+      result = await ask(payloads);
+    }
     const filtered = result.finishReason === 'content_filter';
     writer.set({
       retry: undefined,
@@ -109,9 +123,13 @@ async function readImages(
   signal: AbortSignal,
   deps: TurnDeps,
   previews: Promise<void>[],
+  forceBytes = false,
 ): Promise<ImagePayload[]> {
   const jobId = writer.job.id;
-  const stored = await getPayloads(jobId);
+  // With forceBytes, a URL payload counts as unread: it is fetched again, as bytes.
+  const stored = (await getPayloads(jobId)).map((p) =>
+    forceBytes && p?.kind === 'url' ? null : p,
+  );
   const images = writer.job.images;
   if (images.every((_, i) => stored[i])) return stored as ImagePayload[];
   writer.set({ status: 'acquiring' });
@@ -122,11 +140,12 @@ async function readImages(
       const acquired = await deps.acquire(
         {
           srcUrl: image.source.srcUrl,
+          targetId: image.source.targetId,
           tabId: image.source.tabId,
           frameId: image.source.frameId,
           incognito: image.source.incognito,
         },
-        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide },
+        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide, forceBytes },
       );
       const { original } = acquired;
       patchImage(writer, i, {
@@ -152,4 +171,26 @@ function patchImage(writer: Writer, index: number, patch: Partial<JobImage>): vo
   writer.set({
     images: writer.job.images.map((image, i) => (i === index ? { ...image, ...patch } : image)),
   });
+}
+
+/** Provider errors that mean "could not fetch or read that URL": bytes may still work. */
+const URL_FAILURES = ['image-unreachable', 'image-too-large', 'unsupported-image'];
+
+function providerCouldNotUseUrl(error: unknown, payloads: ImagePayload[]): boolean {
+  return (
+    payloads.some((p) => p.kind === 'url') &&
+    error instanceof IrisError &&
+    URL_FAILURES.includes(error.code)
+  );
+}
+
+/** The next job for these URLs goes straight to bytes (for as long as the check is cached). */
+async function rememberProviderFailure(payloads: ImagePayload[]): Promise<void> {
+  for (const payload of payloads) {
+    if (payload.kind !== 'url') continue;
+    await writeCachedReachability(payload.url, {
+      ok: false,
+      reason: 'the model’s provider could not fetch it a moment ago',
+    });
+  }
 }

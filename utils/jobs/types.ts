@@ -2,7 +2,10 @@ import type { SerializedIrisError } from '../errors';
 
 /** Where an image of a job came from (what the context menu or a capture told us). */
 export interface ImageSource {
-  srcUrl: string;
+  /** The image's address, when the menu gave one. */
+  srcUrl?: string;
+  /** An element remembered in the frame's isolated world (a picked canvas, background, video…). */
+  targetId?: string;
   pageUrl?: string;
   tabId?: number;
   frameId?: number;

@@ -8,10 +8,14 @@ export async function fetchImageInPage(
   maxBytes: number,
 ): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
   try {
-    const response = await fetch(url, {
-      credentials: 'include',
-      signal: AbortSignal.timeout(15_000),
-    });
+    let response: Response;
+    try {
+      response = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(15_000) });
+    } catch {
+      // CDNs answer `Access-Control-Allow-Origin: *`, which CORS refuses to a request with
+      // cookies: ask once more without them.
+      response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(15_000) });
+    }
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
     const blob = await response.blob();
     if (blob.size > maxBytes) return { ok: false, error: `too large (${blob.size} bytes)` };

@@ -11,8 +11,8 @@ const NOW = new Date(2026, 10, 25, 12).getTime();
 
 function serviceWith(text = 'Image of a red bicycle', cost = 0.002) {
   const streamChat = vi.fn(async () => ({ text, usage: { cost } }));
-  const acquire = vi.fn(async (input: { srcUrl: string }) => ({
-    payload: { kind: 'url' as const, url: input.srcUrl },
+  const acquire = vi.fn(async (input: { srcUrl?: string }) => ({
+    payload: { kind: 'url' as const, url: input.srcUrl ?? '' },
   }));
   const service = createAltTextService({
     now: () => NOW,

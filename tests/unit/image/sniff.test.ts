@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeNonImage, sniffImageType } from '../../../utils/image/sniff';
+import { explainNonImage, sniffImageType } from '../../../utils/image/sniff';
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(
@@ -42,8 +42,10 @@ describe('sniffImageType', () => {
   });
 
   it('names what a non-image is', () => {
-    expect(describeNonImage(new Uint8Array())).toMatch(/empty/);
-    expect(describeNonImage(new TextEncoder().encode('<!DOCTYPE html><p>'))).toMatch(/web page/);
-    expect(describeNonImage(new TextEncoder().encode('zzz'))).toMatch(/not a known image format/);
+    expect(explainNonImage(new Uint8Array())).toBe('This file is empty (0 bytes).');
+    expect(explainNonImage(new TextEncoder().encode('<!DOCTYPE html><p>'))).toBe(
+      'This is a web page, not an image.',
+    );
+    expect(explainNonImage(new TextEncoder().encode('zzz'))).toMatch(/match no image format/);
   });
 });

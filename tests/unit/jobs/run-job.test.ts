@@ -143,4 +143,76 @@ describe('createJobRunner', () => {
     // The image was read once and kept: a retry does not fetch it again.
     expect(acquire).toHaveBeenCalledTimes(1);
   });
+
+  describe('when the provider cannot fetch the URL', () => {
+    function retryingRunner(error: IrisError, secondPayload: 'url' | 'data' = 'data') {
+      const streamChat = vi.fn(async (_body: unknown, callbacks: StreamCallbacks) => {
+        if (streamChat.mock.calls.length === 1) {
+          callbacks.onDelta?.('Half');
+          throw error;
+        }
+        return { text: 'ok', finishReason: 'stop' };
+      });
+      const acquire = vi.fn(async (_input: unknown, opts: { forceBytes?: boolean }) =>
+        opts.forceBytes && secondPayload === 'data'
+          ? {
+              payload: {
+                kind: 'data' as const,
+                dataUrl: 'data:image/png;base64,AA==',
+                mime: 'image/png',
+                bytes: 1,
+              },
+            }
+          : { payload: { kind: 'url' as const, url: source.srcUrl } },
+      );
+      const runner = createJobRunner({
+        readSettings: async () => settings,
+        acquire: acquire as never,
+        createClient: () => ({ streamChat }) as never,
+        newId: () => 'job-1',
+      });
+      return { runner, streamChat, acquire };
+    }
+
+    it.each([
+      ['image_download_failed', new IrisError('image-unreachable', 'Failed to download image')],
+      ['invalid_image', new IrisError('image-unreachable', 'Invalid image')],
+      ['image_too_large', new IrisError('image-too-large', 'Image too large')],
+    ])('(%s) it sends the bytes once, unasked', async (_type, error) => {
+      const { runner, acquire, streamChat } = retryingRunner(error);
+      const job = await runner.start({ source });
+      expect(job).toMatchObject({ status: 'done', text: 'ok' });
+      expect(job.images[0]?.transport).toBe('data');
+      expect(job.error).toBeUndefined();
+      expect(acquire).toHaveBeenCalledTimes(2);
+      expect(acquire.mock.calls[1]?.[1]).toMatchObject({ forceBytes: true });
+      const second = streamChat.mock.calls[1]?.[0] as { messages: { content: unknown }[] };
+      expect(JSON.stringify(second)).toContain('data:image/png;base64,AA==');
+    });
+
+    it('retries only once', async () => {
+      const error = new IrisError('image-unreachable', 'Failed to download image');
+      const streamChat = vi.fn(async () => {
+        throw error;
+      });
+      const acquire = vi.fn(async () => ({
+        payload: { kind: 'url' as const, url: source.srcUrl },
+      }));
+      const runner = createJobRunner({
+        readSettings: async () => settings,
+        acquire,
+        createClient: () => ({ streamChat }) as never,
+        newId: () => 'job-1',
+      });
+      const job = await runner.start({ source });
+      expect(job.status).toBe('error');
+      expect(streamChat).toHaveBeenCalledTimes(2);
+    });
+
+    it('does not retry other errors, nor bytes that failed', async () => {
+      const { runner, acquire } = retryingRunner(new IrisError('invalid-key', 'User not found.'));
+      expect((await runner.start({ source })).status).toBe('error');
+      expect(acquire).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { findTarget } from '../../utils/find-target';
+
+type Info = Parameters<typeof findTarget>[0];
+const answers = (...results: unknown[]) => {
+  const fake = vi.fn(async () => [{ frameId: 0, result: results.shift() }]);
+  return fake as unknown as Parameters<typeof findTarget>[2] & typeof fake;
+};
+const info = (extra: Partial<Info> = {}) =>
+  ({
+    menuItemId: 'm',
+    editable: false,
+    pageUrl: 'https://a.example/',
+    frameId: 2,
+    ...extra,
+  }) as Info;
+
+describe('findTarget', () => {
+  it('Firefox names the element: no pick', async () => {
+    const inject = answers('t-1');
+    expect(await findTarget(info({ targetElementId: 42 } as Partial<Info>), 7, inject)).toEqual({
+      kind: 'found',
+      targetId: 't-1',
+    });
+    expect(inject).toHaveBeenCalledTimes(1);
+    expect(inject.mock.calls[0]).toMatchObject([
+      { target: { tabId: 7, frameIds: [2] }, args: [42] },
+    ]);
+  });
+
+  it('a video is found by its address: no pick', async () => {
+    const inject = answers('t-2');
+    const found = await findTarget(
+      info({ mediaType: 'video', srcUrl: 'blob:https://a.example/v' }),
+      7,
+      inject,
+    );
+    expect(found).toEqual({ kind: 'found', targetId: 't-2' });
+  });
+
+  it.each([
+    ['picked', { ok: true, targetId: 't-3' }, { kind: 'found', targetId: 't-3' }],
+    ['Esc', { ok: false, reason: 'cancelled' }, { kind: 'cancelled' }],
+    ['no click in time', { ok: false, reason: 'timeout' }, { kind: 'cancelled' }],
+  ])('otherwise pick mode: %s', async (_name, result, expected) => {
+    expect(await findTarget(info(), 7, answers(result))).toEqual(expected);
+  });
+
+  it('a page the browser keeps extensions out of fails with a sentence and the reason', async () => {
+    const inject = vi.fn(async () => {
+      throw new Error('Cannot access a chrome:// URL');
+    });
+    const found = await findTarget(info(), 7, inject as never);
+    expect(found.kind).toBe('failed');
+    if (found.kind !== 'failed') return;
+    expect(found.error.message).toMatch(/cannot reach into this page/);
+    expect(found.error.details.steps?.[0]).toContain('Cannot access a chrome:// URL');
+  });
+});

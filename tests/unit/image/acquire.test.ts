@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IrisError } from '../../../utils/errors';
+import { type AcquireDeps, acquireImage } from '../../../utils/image/acquire';
+import type { NormalizedImage } from '../../../utils/image/normalize';
+
+const options = { sendPublicByUrl: true, maxSide: 2048 };
+const normalized: NormalizedImage = {
+  dataUrl: 'data:image/png;base64,AA==',
+  mime: 'image/png',
+  bytes: 1,
+};
+
+/** Dependencies where every step fails unless a test says otherwise. */
+function deps(overrides: Partial<AcquireDeps> = {}): AcquireDeps {
+  return {
+    checkReachable: vi.fn(async () => ({ ok: true as const, how: 'verified' as const })),
+    fetch: vi.fn(async () => new Response('', { status: 404 })) as unknown as typeof fetch,
+    executeScript: vi.fn(async () => [
+      { frameId: 0, result: { ok: false, error: 'HTTP 404' } },
+    ]) as never,
+    capture: vi.fn(async () => {
+      throw new Error('the page shows no picture there (it did not load)');
+    }),
+    normalize: vi.fn(async () => normalized),
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('acquireImage', () => {
+  it('sends a public image the check confirms by URL, reading no bytes', async () => {
+    const d = deps();
+    const image = await acquireImage(
+      { srcUrl: 'https://cdn.example.com/a.jpg', tabId: 1 },
+      options,
+      d,
+    );
+    expect(image.payload).toEqual({ kind: 'url', url: 'https://cdn.example.com/a.jpg' });
+    expect(d.executeScript).not.toHaveBeenCalled();
+  });
+
+  it('sends bytes when the check fails, and says why if the bytes fail too', async () => {
+    const d = deps({
+      checkReachable: vi.fn(async () => ({ ok: false as const, reason: 'HTTP 403' })),
+    });
+    const error = await acquireImage(
+      { srcUrl: 'https://cdn.example.com/a.jpg', tabId: 1 },
+      options,
+      d,
+    ).catch((e: IrisError) => e);
+    expect(error).toBeInstanceOf(IrisError);
+    expect((error as IrisError).message).toContain('HTTP 404');
+    expect((error as IrisError).details.steps).toEqual([
+      'Sending its address (checked as the provider would fetch it): HTTP 403',
+      'Fetching it inside the page: HTTP 404',
+      'Downloading it from Iris: HTTP 404',
+      'Capturing it from the screen: the page shows no picture there (it did not load)',
+    ]);
+  });
+
+  it('with forceBytes (the provider could not fetch it) skips the URL', async () => {
+    const d = deps({
+      executeScript: vi.fn(async () => [
+        { frameId: 0, result: { ok: true, dataUrl: 'data:image/png;base64,AA==' } },
+      ]) as never,
+    });
+    const image = await acquireImage(
+      { srcUrl: 'https://cdn.example.com/a.jpg', tabId: 1 },
+      { ...options, forceBytes: true },
+      d,
+    );
+    expect(image.payload.kind).toBe('data');
+    expect(d.checkReachable).not.toHaveBeenCalled();
+  });
+
+  it('falls through the chain to the screen capture', async () => {
+    const d = deps({ capture: vi.fn(async () => new Uint8Array([1, 2, 3])) });
+    const image = await acquireImage(
+      { srcUrl: 'http://127.0.0.1/a.png', tabId: 1, frameId: 3 },
+      options,
+      d,
+    );
+    expect(image.payload.kind).toBe('data');
+    expect(d.capture).toHaveBeenCalledWith({
+      tabId: 1,
+      frameId: 3,
+      targetId: undefined,
+      srcUrl: 'http://127.0.0.1/a.png',
+    });
+    expect(d.normalize).toHaveBeenCalledWith(new Uint8Array([1, 2, 3]), { maxSide: 2048 });
+  });
+
+  it('a blob: URL is read in the page only (then the capture)', async () => {
+    const d = deps();
+    await acquireImage({ srcUrl: 'blob:https://app.example/1', tabId: 1 }, options, d).catch(
+      () => undefined,
+    );
+    expect(d.fetch).not.toHaveBeenCalled();
+  });
+
+  it('a normalize failure keeps its sentence and lists the step that got the bytes', async () => {
+    const d = deps({
+      executeScript: vi.fn(async () => [
+        { frameId: 0, result: { ok: true, dataUrl: 'data:image/png;base64,' } },
+      ]) as never,
+      normalize: vi.fn(async () => {
+        throw new IrisError('unsupported-image', 'This file is empty (0 bytes).');
+      }),
+    });
+    const error = (await acquireImage(
+      { srcUrl: 'http://127.0.0.1/e.png', tabId: 1 },
+      options,
+      d,
+    ).catch((e) => e)) as IrisError;
+    expect(error.message).toBe('This file is empty (0 bytes).');
+    expect(error.details.steps).toEqual([
+      'Fetching it inside the page: received 0 bytes — This file is empty (0 bytes).',
+    ]);
+  });
+
+  it.each([
+    [
+      'a canvas read in the page',
+      { kind: 'data', dataUrl: 'data:image/png;base64,AQID', element: 'canvas' },
+      'data',
+    ],
+    [
+      'a CSS background on a public host',
+      { kind: 'url', url: 'https://cdn.example.com/bg.jpg', element: 'div background' },
+      'url',
+    ],
+    [
+      'a tainted canvas (captured)',
+      { kind: 'capture', element: 'canvas', why: 'the canvas cannot be read' },
+      'data',
+    ],
+  ])('a picked element: %s', async (_name, content, kind) => {
+    const d = deps({
+      executeScript: vi.fn(async () => [{ frameId: 0, result: content }]) as never,
+      capture: vi.fn(async () => new Uint8Array([9])),
+    });
+    const image = await acquireImage({ targetId: 't1', tabId: 1 }, options, d);
+    expect(image.payload.kind).toBe(kind);
+  });
+
+  it('a picked element that left the page says so', async () => {
+    const d = deps({
+      executeScript: vi.fn(async () => [{ frameId: 0, result: { kind: 'gone' } }]) as never,
+    });
+    await expect(acquireImage({ targetId: 't1', tabId: 1 }, options, d)).rejects.toThrow(
+      'The picture is no longer on the page.',
+    );
+  });
+});
