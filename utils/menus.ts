@@ -61,7 +61,7 @@ export const MENU_ITEMS: MenuItem[] = [
   {
     id: 'iris-capture-region',
     title: 'Capture a region and ask…',
-    contexts: ['page', 'image', 'frame', 'link', 'selection', 'video'],
+    contexts: ['page', 'image', 'link', 'selection', 'video'],
     run: (actions, _info, tab) => actions.captureAndAsk(tab),
   },
 ];

@@ -79,10 +79,13 @@ const CASES: Case[] = [
     shows: 'took too long',
   },
   {
-    name: '413 payload too large',
-    scenarios: [{ type: 'error', status: 413 }],
+    // A URL the provider finds too large is sent once more as shrunk bytes, unasked; when
+    // that is refused too, the user is told.
+    name: '413 payload too large, also after sending the bytes',
+    scenarios: [1, 2].map(() => ({ type: 'error', status: 413 })),
     code: 'image-too-large',
     shows: 'too large',
+    requests: 2,
   },
   {
     name: '429 three times: two retries honouring Retry-After, then the message',

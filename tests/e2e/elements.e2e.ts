@@ -3,6 +3,8 @@ import {
   contextMenuChoose,
   type Harness,
   launch,
+  MENU_DESCRIBE,
+  MENU_DESCRIBE_ON_PAGE,
   openSitePage,
   PUBLIC_HOST,
   popupIsOpen,
@@ -13,7 +15,9 @@ import {
 } from './harness';
 import { decodeSent, expectFit, nextSentImage } from './sent-image';
 
-const DESCRIBE = 'd';
+// On a canvas, Describe image is Iris's only item, so it stands alone in the menu; on an
+// image, a video or a page, Chrome groups Iris's items under "Iris".
+const DESCRIBE_CANVAS = 'd';
 let h: Harness;
 
 beforeAll(async () => {
@@ -30,8 +34,13 @@ beforeEach(async () => {
 const pickIsShown = (page: import('playwright-core').Page) =>
   page.evaluate(() => document.querySelector('iris-pick') !== null);
 
-async function pick(page: import('playwright-core').Page, selector: string, frame?: string) {
-  await contextMenuChoose(page, selector, DESCRIBE, frame);
+async function pick(
+  page: import('playwright-core').Page,
+  selector: string,
+  keys: string | string[] = DESCRIBE_CANVAS,
+  frame?: string,
+) {
+  await contextMenuChoose(page, selector, keys, frame);
   const scope = frame ? page.frames().find((f) => f.url().includes('frame-inner')) : page;
   await expect
     .poll(() => scope?.evaluate(() => document.querySelector('iris-pick') !== null))
@@ -89,13 +98,13 @@ describe('Pictures that are not <img>: Describe image on the page, then pick (Ch
 
   it('a CSS background image on a public host: sent by its URL', async () => {
     const page = await openSitePage(h, '/elements.html', 'public');
-    await pick(page, '#bg');
+    await pick(page, '#bg', MENU_DESCRIBE_ON_PAGE);
     expect(await nextSentImage(h.mock)).toBe(`http://${PUBLIC_HOST}/img/quadrants.png`);
   });
 
   it('an image under a transparent overlay: the menu itself looks through it, no pick', async () => {
     const page = await openSitePage(h, '/elements.html', 'local');
-    await contextMenuChoose(page, '#overlay', DESCRIBE);
+    await contextMenuChoose(page, '#overlay', MENU_DESCRIBE);
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
     expect([sent.mime, sent.width, sent.height]).toEqual(['image/png', 400, 300]);
@@ -111,7 +120,7 @@ describe('Pictures that are not <img>: Describe image on the page, then pick (Ch
         timeout: 10_000,
       },
     );
-    await contextMenuChoose(page, '#video', DESCRIBE);
+    await contextMenuChoose(page, '#video', MENU_DESCRIBE);
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
     expect(await pickIsShown(page)).toBe(false);
@@ -120,7 +129,7 @@ describe('Pictures that are not <img>: Describe image on the page, then pick (Ch
   it('Esc cancels the pick: nothing is sent, no job starts', async () => {
     const page = await openSitePage(h, '/elements.html', 'local');
     const started = Date.now();
-    await contextMenuChoose(page, '#canvas', DESCRIBE);
+    await contextMenuChoose(page, '#canvas', DESCRIBE_CANVAS);
     await expect.poll(() => pickIsShown(page)).toBe(true);
     realKey('Escape');
     await expect.poll(() => pickIsShown(page)).toBe(false);
@@ -141,7 +150,7 @@ describe('Pictures inside a frame', () => {
     await expect
       .poll(() => frame.locator('#framed').evaluate((img: HTMLImageElement) => img.complete))
       .toBe(true);
-    await contextMenuChoose(page, '#framed', DESCRIBE, '#frame');
+    await contextMenuChoose(page, '#framed', MENU_DESCRIBE, '#frame');
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
     expect([sent.width, sent.height]).toEqual([400, 300]);
@@ -153,7 +162,7 @@ describe('Pictures inside a frame', () => {
     await expect
       .poll(() => frame.locator('#tainted').evaluate((c: HTMLElement) => c.dataset.ready))
       .toBe('true');
-    await pick(page, '#tainted', '#frame');
+    await pick(page, '#tainted', DESCRIBE_CANVAS, '#frame');
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import {
   contextMenuChoose,
   type Harness,
   launch,
+  MENU_DESCRIBE,
   openPopupPage,
   openSitePage,
   resetExtension,
@@ -11,7 +12,7 @@ import {
 } from './harness';
 import { decodeSent, expectFit, nextSentImage } from './sent-image';
 
-const DESCRIBE = 'd';
+const DESCRIBE = MENU_DESCRIBE;
 let h: Harness;
 
 beforeAll(async () => {

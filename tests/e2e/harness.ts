@@ -124,8 +124,12 @@ export const MENU_DESCRIBE = [...IRIS_SUBMENU, 'd'];
 export const MENU_ASK = [...IRIS_SUBMENU, 'a', 'Return'];
 /** Add to question. */
 export const MENU_ADD = [...IRIS_SUBMENU, 'a', 'a', 'Return'];
-/** Capture a region and ask…, Iris's only item on a page: above View page source and Inspect. */
-export const MENU_CAPTURE_ON_PAGE = ['Up', 'Up', 'Up', 'Return'];
+/** On a page (or a CSS background), Iris's submenu sits above View page source and Inspect. */
+export const IRIS_SUBMENU_ON_PAGE = ['Up', 'Up', 'Up', 'Right'];
+/** Describe image on a page element that is not an image (then the pick starts). */
+export const MENU_DESCRIBE_ON_PAGE = [...IRIS_SUBMENU_ON_PAGE, 'd'];
+/** Capture a region and ask…, from the page's menu. */
+export const MENU_CAPTURE_ON_PAGE = [...IRIS_SUBMENU_ON_PAGE, 'c'];
 
 /**
  * Right-clicks the element with a real mouse (xdotool, under Xvfb) and walks Chromium's
