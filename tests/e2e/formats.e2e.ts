@@ -49,7 +49,7 @@ describe('Every format reaches the model as PNG, JPEG, WebP or GIF', () => {
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
     expect(sent.mime).toBe(mime);
-    expect((await waitForJob(h, (j) => j.status === 'done')).transport).toBe('data');
+    expect((await waitForJob(h, (j) => j.status === 'done')).images[0]?.transport).toBe('data');
   });
 
   it('the SVG is drawn at a sensible size, and its script never runs', async () => {

@@ -48,7 +48,7 @@ describe('Public images go by URL once a cookie-less check confirms the provider
     await contextMenuChoose(page, selector, DESCRIBE);
     expect(await nextSentImage(h.mock)).toBe(url);
     const job = await waitForJob(h, (j) => j.status === 'done');
-    expect(job.transport).toBe('url');
+    expect(job.images[0]?.transport).toBe('url');
     const path = new URL(url).pathname;
     const checks = imageRequests(path).filter((r) => r.method === 'HEAD' || r.range);
     expect(checks.length).toBeGreaterThan(0);
@@ -85,7 +85,7 @@ describe('Public images go by URL once a cookie-less check confirms the provider
     await contextMenuChoose(page, selector, DESCRIBE);
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
-    expect((await waitForJob(h, (j) => j.status === 'done')).transport).toBe('data');
+    expect((await waitForJob(h, (j) => j.status === 'done')).images[0]?.transport).toBe('data');
   });
 
   it('an image behind a login (403 without the cookie the page set) goes as bytes read in the page', async () => {
@@ -112,7 +112,7 @@ describe('Public images go by URL once a cookie-less check confirms the provider
     expect(second.startsWith('data:image/jpeg;base64,')).toBe(true);
     expect(expectFit(await decodeSent(page, second))).toEqual([]);
     const job = await waitForJob(h, (j) => j.status === 'done');
-    expect(job.transport).toBe('data');
+    expect(job.images[0]?.transport).toBe('data');
     expect(job.error).toBeUndefined();
   });
 });
