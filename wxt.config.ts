@@ -7,9 +7,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Iris',
-    description:
-      'Ask a vision model about any image on the web: descriptions, alt text and answers.',
+    // Texts from public/_locales (English and German so far).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'contextMenus',
       'storage',
@@ -41,21 +42,21 @@ export default defineConfig({
           optional_permissions: ['identity'],
           minimum_chrome_version: '127',
         }),
-    action: { default_title: 'Iris' },
+    action: { default_title: '__MSG_extName__' },
     // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts).
     // Alt+Shift+A is taken by Chrome ("focus inactive dialogs").
     commands: {
       'capture-region': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Capture a region and ask',
+        description: '__MSG_commandCaptureRegion__',
       },
       'describe-focused-image': {
         suggested_key: { default: 'Alt+Shift+D' },
-        description: 'Describe focused image',
+        description: '__MSG_commandDescribeFocused__',
       },
       'alt-text-page': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Alt text for this page',
+        description: '__MSG_commandAltTextPage__',
       },
     },
   }),

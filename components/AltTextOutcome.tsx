@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import type { Job } from '../utils/jobs/types';
 import { altTextCopySetting } from '../utils/settings';
 
@@ -37,11 +38,9 @@ export function AltTextOutcome({ job, copy }: AltTextOutcomeProps) {
   if (!alt) return null;
   return (
     <p class="alt-outcome" role="status">
-      {alt.written
-        ? `Alt text written on the image: “${alt.text}”.`
-        : `Iris could not find the image in the page to write: “${alt.text}”.`}
-      {copied === true && ' Copied to the clipboard.'}
-      {copied === false && ' It could not be copied to the clipboard.'}
+      {alt.written ? t('altWritten', alt.text) : t('altNotFound', alt.text)}
+      {copied === true && ` ${t('altCopied')}`}
+      {copied === false && ` ${t('altNotCopied')}`}
     </p>
   );
 }

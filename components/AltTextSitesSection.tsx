@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { siteOf, sitePattern } from '../utils/alt-text/sites';
+import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import {
   altTextCopySetting,
@@ -29,10 +30,10 @@ export function AltTextSitesSection() {
   const turnOff = async (site: string) => {
     try {
       await sendMessage('setAltTextSite', { site, enabled: false });
-      setStatus(`Alt text turned off on ${site}; its original text is back.`);
+      setStatus(t('altSiteTurnedOff', site));
     } catch (error) {
       console.error('Iris options:', error);
-      setStatus(`Could not turn alt text off on ${site}. Try again.`);
+      setStatus(t('altSiteOffFailed', site));
     }
   };
 
@@ -41,42 +42,40 @@ export function AltTextSitesSection() {
     const typed = newSite.trim();
     const site = siteOf(/^https?:\/\//i.test(typed) ? typed : `https://${typed}`);
     if (!site) {
-      setStatus('Type a web address, such as https://example.com.');
+      setStatus(t('altTypeAddress'));
       return;
     }
     try {
       // First await of the submit handler, so the user's gesture is still valid.
       if (!(await browser.permissions.request({ origins: [sitePattern(site)] }))) {
-        setStatus(`Iris needs access to ${site} to write alt text there.`);
+        setStatus(t('altNeedsAccess', site));
         return;
       }
       await sendMessage('setAltTextSite', { site, enabled: true });
       setNewSite('');
-      setStatus(`Alt text turned on for ${site}.`);
+      setStatus(t('altSiteTurnedOn', site));
     } catch (error) {
       console.error('Iris options:', error);
-      setStatus(`Could not turn alt text on for ${site}. Try again.`);
+      setStatus(t('altSiteOnFailed', site));
     }
   };
 
   const saveCap = async (which: 'page' | 'day', value: string) => {
     const usd = Number(value);
     if (!Number.isFinite(usd) || usd < 0) {
-      setStatus('A limit is an amount in US dollars, such as 0.05.');
+      setStatus(t('altCapInvalid'));
       return;
     }
     await (which === 'page' ? altTextPageCapSetting : altTextDayCapSetting).setValue(usd);
-    setStatus('Saved.');
+    setStatus(t('saved'));
   };
 
   return (
     <section aria-labelledby="alt-text-heading" class="alt-text-section">
-      <h2 id="alt-text-heading">Alt text</h2>
-      <h3 id="alt-sites-heading">Sites with alt text on</h3>
+      <h2 id="alt-text-heading">{t('altText')}</h2>
+      <h3 id="alt-sites-heading">{t('altSitesHeading')}</h3>
       {sites.length === 0 ? (
-        <p class="help">
-          None yet. Turn on “Alt text on this site” in the Iris popup on a site to add it.
-        </p>
+        <p class="help">{t('altSitesNone')}</p>
       ) : (
         <ul aria-labelledby="alt-sites-heading" class="site-list">
           {sites.map((site) => (
@@ -85,17 +84,17 @@ export function AltTextSitesSection() {
               <button
                 type="button"
                 class="secondary"
-                aria-label={`Turn off alt text on ${site}`}
+                aria-label={t('altTurnOffSite', site)}
                 onClick={() => void turnOff(site)}
               >
-                Turn off
+                {t('turnOff')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="field" onSubmit={(event) => void addSite(event)}>
-        <label for="alt-new-site">Turn alt text on for a site</label>
+        <label for="alt-new-site">{t('altTurnOnForSite')}</label>
         <div class="row">
           <input
             id="alt-new-site"
@@ -105,11 +104,11 @@ export function AltTextSitesSection() {
             value={newSite}
             onInput={(event) => setNewSite(event.currentTarget.value)}
           />
-          <button type="submit">Turn on</button>
+          <button type="submit">{t('turnOn')}</button>
         </div>
       </form>
       <div class="field">
-        <label for="alt-page-cap">Limit per page (US dollars)</label>
+        <label for="alt-page-cap">{t('altPageCap')}</label>
         <input
           id="alt-page-cap"
           type="text"
@@ -120,7 +119,7 @@ export function AltTextSitesSection() {
         />
       </div>
       <div class="field">
-        <label for="alt-day-cap">Limit per day (US dollars)</label>
+        <label for="alt-day-cap">{t('altDayCap')}</label>
         <input
           id="alt-day-cap"
           type="text"
@@ -138,10 +137,10 @@ export function AltTextSitesSection() {
           onChange={(event) => {
             const checked = event.currentTarget.checked;
             setCopy(checked);
-            void altTextCopySetting.setValue(checked).then(() => setStatus('Saved.'));
+            void altTextCopySetting.setValue(checked).then(() => setStatus(t('saved')));
           }}
         />
-        <label for="alt-copy">Copy alt text from “Generate alt text” to the clipboard</label>
+        <label for="alt-copy">{t('altCopySetting')}</label>
       </div>
       {/* A polite live region without role="status": the key form above has the page's status. */}
       <p class="saved" aria-live="polite">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { siteOf, sitePattern } from '../utils/alt-text/sites';
 import { type AltTextNotice, altTextNoticesItem } from '../utils/alt-text/store';
+import { t } from '../utils/i18n';
 import { sendMessage } from '../utils/messaging';
 import { altTextSitesSetting } from '../utils/settings';
 
@@ -53,20 +54,20 @@ export function AltTextSwitch({ getTab = activeTab }: AltTextSwitchProps) {
         // First call of the handler, so the click's user gesture is still valid.
         const granted = await browser.permissions.request({ origins: [sitePattern(site)] });
         if (!granted) {
-          setMessage(`Iris needs access to ${new URL(site).hostname} to write alt text there.`);
+          setMessage(t('altNeedsAccess', new URL(site).hostname));
           return;
         }
       }
       await sendMessage('setAltTextSite', { site, enabled: !on });
-      setMessage(on ? 'Alt text turned off; the original text is back.' : 'Alt text turned on.');
+      setMessage(on ? t('altTurnedOffBack') : t('altTurnedOn'));
     } catch (error) {
       console.error('Iris popup:', error);
-      setMessage('Iris could not change this setting. Try again.');
+      setMessage(t('altChangeFailed'));
     }
   };
 
   return (
-    <section class="alt-switch" aria-label="Alt text">
+    <section class="alt-switch" aria-label={t('altText')}>
       <div class="switch-row">
         <button
           type="button"
@@ -79,11 +80,11 @@ export function AltTextSwitch({ getTab = activeTab }: AltTextSwitchProps) {
           <span class="switch-track" aria-hidden="true">
             <span class="switch-thumb" />
           </span>
-          Alt text on this site
+          {t('altOnThisSite')}
         </button>
       </div>
       <p id="alt-switch-help" class="note">
-        Writes missing alt text on {new URL(site).hostname} as images come into view.
+        {t('altSwitchHelp', new URL(site).hostname)}
       </p>
       <p class="note" role="status">
         {message}
@@ -91,8 +92,8 @@ export function AltTextSwitch({ getTab = activeTab }: AltTextSwitchProps) {
       {notice && (
         <p class="cap-notice" role="alert">
           {notice.scope === 'page'
-            ? `Alt text stopped on this page: it reached the $${notice.capUsd} page limit.`
-            : `Alt text stopped for today: it reached the $${notice.capUsd} daily limit.`}
+            ? t('altCapPage', `$${notice.capUsd}`)
+            : t('altCapDay', `$${notice.capUsd}`)}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { SerializedIrisError } from '../utils/errors';
+import { t } from '../utils/i18n';
 import { adviceFor } from './error-advice';
 
 interface ErrorNoticeProps {
@@ -19,7 +20,7 @@ export function ErrorNotice({ error, onRetry, onOpenOptions, onSwitchModel }: Er
       {detail && detail !== advice.sentence && <p class="error-detail">{detail}</p>}
       {error.details.steps && error.details.steps.length > 0 && (
         <details>
-          <summary>What Iris tried</summary>
+          <summary>{t('whatIrisTried')}</summary>
           <ul>
             {error.details.steps.map((step) => (
               <li key={step}>{step}</li>

@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import type { JobImage } from '../utils/jobs/types';
 
 interface ImageTrayProps {
@@ -12,27 +13,27 @@ export function ImageTray({ images, onRemove }: ImageTrayProps) {
   const many = images.length > 1;
   return (
     <div class="tray">
-      <ul class="tray-list" aria-label={`Images in this question (${images.length})`}>
+      <ul class="tray-list" aria-label={t('imagesInQuestion', images.length)}>
         {images.map((image, i) => (
           <li key={`${image.source.srcUrl}-${i}`} class="tray-item">
             {image.thumbnail ? (
               <img
                 class="thumb"
                 src={image.thumbnail}
-                alt={many ? `Picture ${i + 1}` : 'What you asked about'}
+                alt={many ? t('pictureNumber', i + 1) : t('pictureAskedAbout')}
               />
             ) : (
               <div
                 class="thumb placeholder"
                 role="img"
-                aria-label={many ? `Picture ${i + 1}, loading` : 'Loading preview'}
+                aria-label={many ? t('pictureNumberLoading', i + 1) : t('previewLoading')}
               />
             )}
             {onRemove && (
               <button
                 type="button"
                 class="remove"
-                aria-label={`Remove picture ${i + 1}`}
+                aria-label={t('removePicture', i + 1)}
                 onClick={() => onRemove(i)}
               >
                 ×
@@ -43,7 +44,7 @@ export function ImageTray({ images, onRemove }: ImageTrayProps) {
       </ul>
       {onRemove && many && (
         <button type="button" class="secondary" onClick={() => onRemove()}>
-          Clear all
+          {t('clearAll')}
         </button>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { isActive, type Job } from '../utils/jobs/types';
 import { AltTextOutcome } from './AltTextOutcome';
 import { Countdown } from './Countdown';
@@ -23,22 +24,19 @@ export interface JobViewProps {
 }
 
 const STATUS_TEXT: Record<Job['status'], (job: Job) => string> = {
-  draft: (job) =>
-    job.images.length
-      ? 'Ask your question.'
-      : 'Add a picture: capture a region, or right-click images → Add to question.',
+  draft: (job) => (job.images.length ? t('statusAskQuestion') : t('statusAddPicture')),
   acquiring: (job) =>
-    job.images.length > 1 ? `Getting ${job.images.length} images…` : 'Getting the image…',
-  requesting: (job) => `Asking ${job.model}…`,
-  streaming: () => 'Writing…',
-  done: () => 'Done.',
-  stopped: () => 'Stopped.',
-  error: () => 'Failed.',
+    job.images.length > 1 ? t('statusGettingImages', job.images.length) : t('statusGettingImage'),
+  requesting: (job) => t('statusAsking', job.model),
+  streaming: () => t('statusWriting'),
+  done: () => t('statusDone'),
+  stopped: () => t('statusStopped'),
+  error: () => t('statusFailed'),
 };
 
 /** Formats a USD cost the way people read small amounts. */
 export function formatCost(cost: number): string {
-  if (cost === 0) return 'free';
+  if (cost === 0) return t('costFree');
   return `$${cost < 0.01 ? cost.toFixed(5) : cost.toFixed(3)}`;
 }
 
@@ -78,8 +76,8 @@ export function JobView({
           {active && <span class="spinner" aria-hidden="true" />}
           {job.retry ? (
             <>
-              The service is busy. Trying again in <Countdown at={job.retry.at} /> s (retry{' '}
-              {job.retry.attempt} of {job.retry.of})…
+              {t('retryBusyBefore')} <Countdown at={job.retry.at} />{' '}
+              {t('retryBusyAfter', [job.retry.attempt, job.retry.of])}
             </>
           ) : (
             STATUS_TEXT[job.status](job)
@@ -87,7 +85,7 @@ export function JobView({
         </p>
       </div>
       {job.turns.map((turn, i) => (
-        <section key={i} class="turn" aria-label={`Question ${i + 1}`}>
+        <section key={i} class="turn" aria-label={t('questionNumber', i + 1)}>
           <p class="asked">{turn.question}</p>
           <Markdown text={turn.answer} />
         </section>
@@ -95,7 +93,7 @@ export function JobView({
       {draft ? (
         <>
           <QuestionBox
-            label="Question"
+            label={t('questionLabel')}
             autoFocus
             initial={job.prompt}
             disabled={job.images.length === 0}
@@ -103,7 +101,7 @@ export function JobView({
           />
           <div class="actions">
             <button type="button" class="secondary" onClick={onCapture}>
-              Capture a region
+              {t('captureRegion')}
             </button>
           </div>
         </>
@@ -112,15 +110,13 @@ export function JobView({
           {showQuestion && job.prompt && <p class="asked">{job.prompt}</p>}
           {job.text && (
             // Not a live region: screen readers hear it a sentence at a time (SentenceAnnouncer).
-            <section class="answer" aria-label="Answer" tabIndex={-1} ref={answer}>
+            <section class="answer" aria-label={t('answerLabel')} tabIndex={-1} ref={answer}>
               <Markdown text={job.text} />
             </section>
           )}
           <SentenceAnnouncer text={job.text} final={!active} />
           {job.task === 'alt-text' && <AltTextOutcome job={job} copy={copy} />}
-          {job.finishReason === 'length' && (
-            <p class="note">The answer was cut off at the length limit.</p>
-          )}
+          {job.finishReason === 'length' && <p class="note">{t('answerCutOff')}</p>}
           {job.error && job.status !== 'stopped' && (
             <ErrorNotice
               error={job.error}
@@ -138,25 +134,25 @@ export function JobView({
           <div class="actions">
             {active && (
               <button type="button" onClick={onStop}>
-                Stop
+                {t('stop')}
               </button>
             )}
             {job.text && (
               <button type="button" onClick={() => void doCopy()}>
-                {copied ? 'Copied' : 'Copy'}
+                {copied ? t('copied') : t('copy')}
               </button>
             )}
             {job.status === 'stopped' && (
               <button type="button" onClick={onRetry}>
-                Try again
+                {t('tryAgain')}
               </button>
             )}
             <button type="button" class="secondary" onClick={onNewQuestion}>
-              New question
+              {t('newQuestion')}
             </button>
           </div>
           {job.status === 'done' && job.images.length > 0 && (
-            <QuestionBox key={job.turns.length} label="Ask a follow-up" onSend={onSend} />
+            <QuestionBox key={job.turns.length} label={t('askFollowUp')} onSend={onSend} />
           )}
         </>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 
 interface QuestionBoxProps {
   label: string;
@@ -43,7 +44,7 @@ export function QuestionBox({
         }}
       />
       <button type="submit" disabled={disabled || !question.trim()}>
-        Send
+        {t('send')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { IrisErrorCode, SerializedIrisError } from '../utils/errors';
+import { t } from '../utils/i18n';
 
 export type NextAction =
   | { kind: 'options'; label: string }
@@ -14,89 +15,88 @@ export interface Advice {
   actions: NextAction[];
 }
 
-const RETRY: NextAction = { kind: 'retry', label: 'Try again' };
-const PICK_MODEL: NextAction = { kind: 'options', label: 'Choose another model' };
+const RETRY: NextAction = { kind: 'retry', label: t('tryAgain') };
+const PICK_MODEL: NextAction = { kind: 'options', label: t('actionChooseModel') };
 
 const ADVICE: Record<IrisErrorCode, Advice> = {
   'no-api-key': {
-    sentence: 'Iris needs your OpenRouter API key before it can describe images.',
-    actions: [{ kind: 'options', label: 'Enter API key' }],
+    sentence: t('errorNoApiKey'),
+    actions: [{ kind: 'options', label: t('enterApiKey') }],
   },
   'invalid-key': {
-    sentence: 'OpenRouter did not accept your API key: it is wrong, disabled or expired.',
-    actions: [{ kind: 'options', label: 'Enter a new API key' }],
+    sentence: t('errorInvalidKey'),
+    actions: [{ kind: 'options', label: t('actionNewApiKey') }],
   },
   'insufficient-credits': {
-    sentence: 'Your OpenRouter account is out of credits.',
+    sentence: t('errorNoCredits'),
     actions: [
-      { kind: 'link', label: 'Add credits', href: 'https://openrouter.ai/credits' },
-      { kind: 'options', label: 'Pick a free model' },
+      { kind: 'link', label: t('actionAddCredits'), href: 'https://openrouter.ai/credits' },
+      { kind: 'options', label: t('actionFreeModel') },
     ],
   },
   'bad-model': {
-    sentence: 'The model name in Options is not one the service knows.',
+    sentence: t('errorBadModel'),
     actions: [PICK_MODEL],
   },
   'model-cannot-see-images': {
-    sentence: 'The chosen model cannot read images.',
+    sentence: t('errorCannotSeeImages'),
     actions: [
-      { kind: 'switch-model', label: 'Switch to an image-capable model and retry' },
-      { kind: 'options', label: 'Choose an image-capable model' },
+      { kind: 'switch-model', label: t('actionSwitchModel') },
+      { kind: 'options', label: t('actionChooseImageModel') },
     ],
   },
   moderated: {
-    sentence: 'The provider refused this request under its content rules.',
+    sentence: t('errorModerated'),
     actions: [PICK_MODEL],
   },
   'rate-limited': {
-    sentence: 'Too many requests right now: the service asked Iris to slow down.',
+    sentence: t('errorRateLimited'),
     actions: [RETRY],
   },
-  timeout: { sentence: 'The model took too long to answer.', actions: [RETRY, PICK_MODEL] },
-  network: { sentence: 'The connection to the model’s server failed.', actions: [RETRY] },
+  timeout: { sentence: t('errorTimeout'), actions: [RETRY, PICK_MODEL] },
+  network: { sentence: t('errorNetwork'), actions: [RETRY] },
   provider: {
-    sentence: 'The model’s provider had a problem and could not answer.',
+    sentence: t('errorProvider'),
     actions: [RETRY, PICK_MODEL],
   },
   'image-unreachable': {
-    sentence: 'Iris could not get this image from the page.',
+    sentence: t('errorImageUnreachable'),
     actions: [RETRY],
   },
   'image-too-large': {
-    sentence: 'The image is too large to send, even after shrinking it.',
+    sentence: t('errorImageTooLarge'),
     actions: [],
   },
-  'unsupported-image': { sentence: 'This file is not an image Iris can read.', actions: [] },
-  'no-image': { sentence: 'There is no image to ask about yet: add one first.', actions: [] },
-  'capture-failed': { sentence: 'Iris could not capture this part of the screen.', actions: [] },
-  'bad-request': { sentence: 'The service rejected the request.', actions: [RETRY, PICK_MODEL] },
-  'bad-response': { sentence: 'The model’s answer could not be read.', actions: [RETRY] },
+  'unsupported-image': { sentence: t('errorUnsupportedImage'), actions: [] },
+  'no-image': { sentence: t('errorNoImage'), actions: [] },
+  'capture-failed': { sentence: t('errorCaptureFailed'), actions: [] },
+  'bad-request': { sentence: t('errorBadRequest'), actions: [RETRY, PICK_MODEL] },
+  'bad-response': { sentence: t('errorBadResponse'), actions: [RETRY] },
   'content-filter': {
-    sentence: 'The provider’s content filter stopped the answer.',
+    sentence: t('errorContentFilter'),
     actions: [PICK_MODEL],
   },
-  stopped: { sentence: 'You stopped this answer.', actions: [RETRY] },
+  stopped: { sentence: t('errorStopped'), actions: [RETRY] },
   interrupted: {
-    sentence: 'Iris was interrupted before the answer was complete.',
+    sentence: t('errorInterrupted'),
     actions: [RETRY],
   },
   'no-focused-image': {
-    sentence:
-      'No image has keyboard focus. Move focus to an image, or to a link around one, and press the shortcut again.',
+    sentence: t('errorNoFocusedImage'),
     actions: [],
   },
-  internal: { sentence: 'Something went wrong inside Iris.', actions: [RETRY] },
+  internal: { sentence: t('errorInternal'), actions: [RETRY] },
   'private-window': {
-    sentence: 'Iris is off in private windows, so nothing was sent.',
-    actions: [{ kind: 'options', label: 'Allow Iris in private windows' }],
+    sentence: t('errorPrivateWindow'),
+    actions: [{ kind: 'options', label: t('actionAllowPrivate') }],
   },
   'site-blocked': {
-    sentence: 'This site is on your list of sites where Iris never runs, so nothing was sent.',
-    actions: [{ kind: 'options', label: 'Edit the never-run sites' }],
+    sentence: t('errorSiteBlocked'),
+    actions: [{ kind: 'options', label: t('actionEditNeverSites') }],
   },
   'insecure-endpoint': {
-    sentence: 'Iris only talks to a custom endpoint over https, or over http on this computer.',
-    actions: [{ kind: 'options', label: 'Fix the endpoint address' }],
+    sentence: t('errorInsecureEndpoint'),
+    actions: [{ kind: 'options', label: t('actionFixEndpoint') }],
   },
 };
 
@@ -106,7 +106,7 @@ export function adviceFor(error: SerializedIrisError): Advice {
   if (error.code === 'rate-limited' && error.details.retryAfterSeconds) {
     return {
       ...advice,
-      sentence: `${advice.sentence} Try again in ${error.details.retryAfterSeconds} s.`,
+      sentence: `${advice.sentence} ${t('errorRetryIn', error.details.retryAfterSeconds)}`,
     };
   }
   if (

@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import type { ModelInfo } from '../utils/openrouter/models';
 
 function usd(value: number, digits: number): string {
@@ -7,8 +8,8 @@ function usd(value: number, digits: number): string {
 /** "$0.30 / M in · $2.50 / M out · $0.0012 / image", or "free". */
 export function formatModelPrice(model: ModelInfo): string {
   const { inputPerMillion: input, outputPerMillion: output, perImage } = model;
-  if (input === undefined && output === undefined) return 'price unknown';
-  if (!input && !output && !perImage) return 'free';
+  if (input === undefined && output === undefined) return t('priceUnknown');
+  if (!input && !output && !perImage) return t('costFree');
   const parts: string[] = [];
   if (input !== undefined) parts.push(`${usd(input, 2)} / M in`);
   if (output !== undefined) parts.push(`${usd(output, 2)} / M out`);

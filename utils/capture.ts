@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
+import { t } from './i18n';
 import { cropBox } from './image/crop';
 import { makeThumbnail } from './image/encode';
 import { normalizeImage } from './image/normalize';
@@ -29,7 +30,11 @@ export async function captureRegion(
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
   let selection: RegionSelection | null | undefined;
   try {
-    const [injection] = await executeScript({ target: { tabId: tab.id }, func: selectRegion });
+    const [injection] = await executeScript({
+      target: { tabId: tab.id },
+      func: selectRegion,
+      args: [{ label: t('regionLabel'), help: t('regionHelp') }],
+    });
     selection = injection?.result as RegionSelection | null | undefined;
   } catch (cause) {
     throw new IrisError(

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
+import { t } from './i18n';
 import { type PickResult, pickElementInPage, rememberTargetInPage } from './page/pick-element';
 import { rememberMediaInPage } from './page/remember-media';
 import { whenGranted } from './page/when-granted';
@@ -48,7 +49,7 @@ export async function findTarget(
     const [picked] = await executeScript({
       target,
       func: pickElementInPage,
-      args: [PICK_TIMEOUT_MS],
+      args: [PICK_TIMEOUT_MS, t('pickBanner')],
     });
     const result = picked?.result as PickResult | undefined;
     if (result?.ok) return { kind: 'found', targetId: result.targetId };

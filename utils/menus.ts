@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { type Actions, sourceFromClick } from './actions';
 import { GENERATE_ALT_MENU_ID } from './alt-text/menu-alt';
+import { t } from './i18n';
 import { createPresetMenus } from './preset-menus';
 
 type Context = NonNullable<Browser.contextMenus.CreateProperties['contexts']>[number];
@@ -33,7 +34,7 @@ function onImage(
 export const MENU_ITEMS: MenuItem[] = [
   {
     id: 'iris-describe-image',
-    title: 'Describe image',
+    title: t('menuDescribeImage'),
     // Canvas, CSS backgrounds and video frames are not "images" to the menu, so the item is
     // offered everywhere and the element is found another way (find-target.ts). Only 'all'
     // reaches a canvas: Chrome gives it a context of its own, neither 'image' nor 'page'.
@@ -42,25 +43,26 @@ export const MENU_ITEMS: MenuItem[] = [
   },
   {
     id: 'iris-ask-image',
-    title: 'Ask about this image…',
+    title: t('menuAskImage'),
     contexts: ['image'],
     run: onImage((a, s) => a.ask(s)),
   },
   {
     id: 'iris-add-to-question',
-    title: 'Add to question',
+    title: t('menuAddToQuestion'),
     contexts: ['image'],
     run: onImage((a, s) => a.addToQuestion(s)),
   },
   {
     id: GENERATE_ALT_MENU_ID,
-    title: 'Generate alt text',
+    title: t('menuGenerateAlt'),
     contexts: ['image'],
     run: onImage((a, s) => a.generateAltText(s)),
   },
   {
     id: 'iris-capture-region',
-    title: 'Capture a region and ask…',
+    title: t('menuCaptureRegion'),
+    // Not 'frame': on a canvas in a frame, Describe image then stands alone, as on the page.
     contexts: ['page', 'image', 'link', 'selection', 'video'],
     run: (actions, _info, tab) => actions.captureAndAsk(tab),
   },

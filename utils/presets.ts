@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { DEFAULT_PROMPT, type PresetState } from './settings';
 
 /** A prompt preset as menus and Options see it. */
@@ -17,31 +18,31 @@ export const DESCRIBE_PRESET_ID = 'describe';
  * entry, and people add the others when they want them.
  */
 export const BUILT_IN_PRESETS: readonly Omit<Preset, 'enabled'>[] = [
-  { id: DESCRIBE_PRESET_ID, name: 'Describe', prompt: DEFAULT_PROMPT, builtIn: true },
+  { id: DESCRIBE_PRESET_ID, name: t('presetDescribe'), prompt: DEFAULT_PROMPT, builtIn: true },
   {
     id: 'alt-text',
-    name: 'Alt text',
+    name: t('altText'),
     prompt:
       'Write concise alt text for this image (one sentence, under 125 characters). Answer with the alt text only.',
     builtIn: true,
   },
   {
     id: 'read-text',
-    name: 'Read the text',
+    name: t('presetReadText'),
     prompt:
       'Transcribe all text in this image exactly, keeping its reading order and structure. Say so if there is none.',
     builtIn: true,
   },
   {
     id: 'explain-chart',
-    name: 'Explain this chart',
+    name: t('presetExplainChart'),
     prompt:
       'Explain this chart: its type, axes, units and the main trends or comparisons it shows, then the key takeaway.',
     builtIn: true,
   },
   {
     id: 'identify',
-    name: 'Identify',
+    name: t('presetIdentify'),
     prompt:
       'Identify what this image shows (object, species, landmark, artwork or product) and say how confident you are.',
     builtIn: true,

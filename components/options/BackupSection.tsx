@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { exportSettings, importSettings } from '../../utils/settings-backup';
 
 /** Export settings to a JSON file (never a key) and import them back. */
@@ -14,33 +15,33 @@ export function BackupSection({ onImported }: { onImported: () => void }) {
     link.download = 'iris-settings.json';
     link.click();
     URL.revokeObjectURL(url);
-    setNote('Exported. API keys are never part of the file.');
+    setNote(t('backupExported'));
   };
 
   const load = async (file: File | undefined) => {
     if (!file) return;
     const result = await importSettings(await file.text());
     if (!result.ok) {
-      setNote('That file is not an Iris settings export.');
+      setNote(t('backupNotExport'));
       return;
     }
     setNote(
-      `Imported ${result.applied.length} settings${
-        result.skipped.length ? `; skipped ${result.skipped.join(', ')}` : ''
-      }.`,
+      result.skipped.length
+        ? t('backupImportedSkipped', [result.applied.length, result.skipped.join(', ')])
+        : t('backupImported', result.applied.length),
     );
     onImported();
   };
 
   return (
     <section aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Back up settings</h2>
+      <h2 id="backup-heading">{t('backupHeading')}</h2>
       <div class="row">
         <button type="button" class="secondary" onClick={() => void download()}>
-          Export settings
+          {t('exportSettings')}
         </button>
         <label class="button secondary">
-          Import settings
+          {t('importSettings')}
           <input
             type="file"
             accept="application/json,.json"

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { checkEndpointUrl } from '../../utils/endpoint';
+import { t } from '../../utils/i18n';
 import type { Draft, UpdateDraft } from './draft';
 import { Check } from './SettingsSections';
 
@@ -13,27 +14,23 @@ export function EndpointSection({ draft, update }: { draft: Draft; update: Updat
   const allowDirect = async () => {
     const check = checkEndpointUrl(custom.baseUrl);
     if (!check.ok) {
-      setAccess('Enter a valid https address (or http on this computer) first.');
+      setAccess(t('endpointEnterValid'));
       return;
     }
     const granted = await browser.permissions.request({ origins: [`${check.origin}/*`] });
-    setAccess(
-      granted
-        ? `Iris may reach ${check.origin} directly.`
-        : 'Not allowed; the server must then send CORS headers.',
-    );
+    setAccess(granted ? t('endpointMayReach', check.origin) : t('endpointNotAllowed'));
   };
   return (
     <section aria-labelledby="endpoint-heading">
-      <h2 id="endpoint-heading">Custom endpoint</h2>
+      <h2 id="endpoint-heading">{t('endpointHeading')}</h2>
       <Check
-        label="Use a custom endpoint instead of OpenRouter"
+        label={t('endpointUse')}
         checked={custom.enabled}
         onChange={(v) => update({ custom: { ...custom, enabled: v } })}
-        help="Any server with an OpenAI-compatible /chat/completions. Your OpenRouter key is never sent to it, and its key never to OpenRouter."
+        help={t('endpointUseHelp')}
       />
       <div class="field">
-        <label for="endpoint-url">Endpoint base URL</label>
+        <label for="endpoint-url">{t('endpointUrl')}</label>
         <input
           id="endpoint-url"
           type="url"
@@ -44,13 +41,12 @@ export function EndpointSection({ draft, update }: { draft: Draft; update: Updat
           aria-describedby="endpoint-help"
         />
         <p id="endpoint-help" class="help">
-          https, or http on this computer only (localhost, 127.0.0.1). Ollama refuses extensions
-          unless started with <code>OLLAMA_ORIGINS=chrome-extension://*</code> (Firefox:{' '}
+          {t('endpointUrlHelp')} <code>OLLAMA_ORIGINS=chrome-extension://*</code> (Firefox:{' '}
           <code>moz-extension://*</code>).
         </p>
       </div>
       <div class="field">
-        <label for="endpoint-model">Endpoint model</label>
+        <label for="endpoint-model">{t('endpointModel')}</label>
         <input
           id="endpoint-model"
           type="text"
@@ -61,7 +57,7 @@ export function EndpointSection({ draft, update }: { draft: Draft; update: Updat
         />
       </div>
       <div class="field">
-        <label for="endpoint-key">Endpoint API key (optional)</label>
+        <label for="endpoint-key">{t('endpointKey')}</label>
         <input
           id="endpoint-key"
           type="password"
@@ -72,7 +68,7 @@ export function EndpointSection({ draft, update }: { draft: Draft; update: Updat
         />
       </div>
       <button type="button" class="secondary" onClick={() => void allowDirect()}>
-        Allow direct access to this server
+        {t('endpointAllow')}
       </button>
       <p aria-live="polite" class="help">
         {access}

@@ -7,6 +7,7 @@ import {
   searchHistory,
   totalSpend,
 } from '../../utils/history';
+import { t } from '../../utils/i18n';
 import { formatCost } from '../JobView';
 
 /** The last jobs: searchable, each deletable, clear all, and what they cost together. */
@@ -23,15 +24,17 @@ export function HistorySection() {
 
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('historyHeading')}</h2>
       <p>
-        {entries.length} {entries.length === 1 ? 'answer' : 'answers'} kept, total spend{' '}
-        {formatCost(totalSpend(entries))}.
+        {t(entries.length === 1 ? 'historySummaryOne' : 'historySummaryMany', [
+          entries.length,
+          formatCost(totalSpend(entries)),
+        ])}
       </p>
       <div class="row">
         <input
           type="search"
-          aria-label="Search history"
+          aria-label={t('historySearch')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
@@ -41,15 +44,15 @@ export function HistorySection() {
           disabled={entries.length === 0}
           onClick={() => void clearHistory()}
         >
-          Clear history
+          {t('historyClear')}
         </button>
       </div>
-      <ul class="history" aria-label="Past answers">
+      <ul class="history" aria-label={t('historyPast')}>
         {shown.map((entry) => {
           const when = new Date(entry.time).toLocaleString();
           return (
             <li key={entry.id}>
-              <article aria-label={`Answer from ${when}`}>
+              <article aria-label={t('historyAnswerFrom', when)}>
                 {entry.thumbnail && <img class="thumb" src={entry.thumbnail} alt="" />}
                 <p class="question">{entry.question}</p>
                 <p class="answer">{entry.answer}</p>
@@ -68,17 +71,17 @@ export function HistorySection() {
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Delete the answer from ${when}`}
+                  aria-label={t('historyDeleteFrom', when)}
                   onClick={() => void deleteHistoryEntry(entry.id)}
                 >
-                  Delete
+                  {t('delete')}
                 </button>
               </article>
             </li>
           );
         })}
       </ul>
-      {entries.length > 0 && shown.length === 0 && <p>Nothing matches “{query}”.</p>}
+      {entries.length > 0 && shown.length === 0 && <p>{t('historyNoMatch', query)}</p>}
     </section>
   );
 }

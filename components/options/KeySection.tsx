@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { toIrisError } from '../../utils/errors';
+import { t } from '../../utils/i18n';
 import { checkKey, type KeyInfo } from '../../utils/openrouter/key';
 import { signInWithOpenRouter } from '../../utils/openrouter/oauth';
 import { apiKeySetting } from '../../utils/settings';
@@ -14,7 +15,7 @@ interface KeySectionProps {
 }
 
 function usd(n: number | null): string {
-  return n === null ? 'no limit' : `$${n.toFixed(2)}`;
+  return n === null ? t('noLimit') : `$${n.toFixed(2)}`;
 }
 
 /** The OpenRouter key: paste (masked, checked with GET /key), connect with OAuth, sign out. */
@@ -25,10 +26,10 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
 
   const check = async () => {
     setInfo(null);
-    setNote('Checking…');
+    setNote(t('checking'));
     try {
       setInfo(await checkKey(baseUrl, draft.apiKey.trim()));
-      setNote('This key works.');
+      setNote(t('keyWorks'));
     } catch (error) {
       setNote(adviceFor(toIrisError(error).toJSON()).sentence);
     }
@@ -40,7 +41,7 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
     const granted =
       import.meta.env.FIREFOX || (await browser.permissions.request({ permissions: ['identity'] }));
     if (!granted) {
-      setNote('Connecting needs the “identity” permission; you can paste a key instead.');
+      setNote(t('keyNeedsIdentity'));
       return;
     }
     try {
@@ -50,9 +51,9 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
       });
       await apiKeySetting.setValue(key);
       update({ apiKey: key });
-      setNote('Connected: OpenRouter gave Iris a key, and it is saved.');
+      setNote(t('keyConnected'));
     } catch (error) {
-      setNote(`Could not connect: ${toIrisError(error).message}`);
+      setNote(t('keyConnectFailed', toIrisError(error).message));
     }
   };
 
@@ -60,14 +61,14 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
     await apiKeySetting.setValue('');
     update({ apiKey: '' });
     setInfo(null);
-    setNote('Signed out: the key is removed from this browser.');
+    setNote(t('keySignedOut'));
   };
 
   return (
     <section aria-labelledby="key-heading">
-      <h2 id="key-heading">OpenRouter account</h2>
+      <h2 id="key-heading">{t('keyHeading')}</h2>
       <div class="field">
-        <label for="api-key">OpenRouter API key</label>
+        <label for="api-key">{t('apiKeyLabel')}</label>
         <div class="row">
           <input
             id="api-key"
@@ -85,15 +86,15 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
             aria-pressed={showKey}
             onClick={() => setShowKey(!showKey)}
           >
-            {showKey ? 'Hide' : 'Show'}
+            {showKey ? t('hide') : t('show')}
           </button>
         </div>
         <p id="api-key-help" class="help">
-          Create one at{' '}
+          {t('keyHelpBefore')}{' '}
           <a href="https://openrouter.ai/keys" target="_blank" rel="noopener noreferrer">
             openrouter.ai/keys
           </a>
-          . It stays in this browser and is sent only to OpenRouter.
+          {t('keyHelpAfter')}
         </p>
         <div class="row actions">
           <button
@@ -102,10 +103,10 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
             disabled={!draft.apiKey.trim()}
             onClick={() => void check()}
           >
-            Check key
+            {t('checkKey')}
           </button>
           <button type="button" class="secondary" onClick={() => void connect()}>
-            Connect with OpenRouter
+            {t('connectOpenRouter')}
           </button>
           <button
             type="button"
@@ -113,19 +114,19 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
             disabled={!draft.apiKey}
             onClick={() => void signOut()}
           >
-            Sign out
+            {t('signOut')}
           </button>
         </div>
         <div aria-live="polite" class="key-result">
           {note && <p>{note}</p>}
           {info && (
-            <dl aria-label="Key details">
-              <dt>Label</dt>
-              <dd>{info.label || '(none)'}</dd>
-              <dt>Limit</dt>
+            <dl aria-label={t('keyDetails')}>
+              <dt>{t('keyLabel')}</dt>
+              <dd>{info.label || t('keyNoLabel')}</dd>
+              <dt>{t('keyLimit')}</dt>
               <dd>{usd(info.limit)}</dd>
-              <dt>Left</dt>
-              <dd>{info.remaining === null ? 'no limit' : usd(info.remaining)}</dd>
+              <dt>{t('keyLeft')}</dt>
+              <dd>{info.remaining === null ? t('noLimit') : usd(info.remaining)}</dd>
             </dl>
           )}
         </div>

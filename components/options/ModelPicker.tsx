@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { toIrisError } from '../../utils/errors';
+import { t } from '../../utils/i18n';
 import { getImageModels, type ModelCache, type ModelInfo } from '../../utils/openrouter/models';
 import { describeModelPrice, formatModelPrice } from '../model-price';
 
@@ -32,14 +33,14 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
 
   const fetchList = async (refresh: boolean) => {
     // Only a refresh speaks: the quiet first load must not clear a refresh's message.
-    if (refresh) setNote('Refreshing the list…');
+    if (refresh) setNote(t('modelsRefreshing'));
     try {
       const list = await load(refresh);
       setModels(list.models);
       setFetchedAt(list.fetchedAt);
-      if (refresh) setNote(`${list.models.length} image-capable models.`);
+      if (refresh) setNote(t('modelsCount', list.models.length));
     } catch (error) {
-      setNote(`Could not load the list: ${toIrisError(error).message}`);
+      setNote(t('modelsLoadFailed', toIrisError(error).message));
     }
   };
   useEffect(() => void fetchList(false), [baseUrl]);
@@ -72,7 +73,7 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
 
   return (
     <div class="field picker">
-      <label for="model">Model</label>
+      <label for="model">{t('modelLabel')}</label>
       <div class="row">
         <input
           id="model"
@@ -95,13 +96,13 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
           onKeyDown={onKeyDown}
         />
         <button type="button" class="secondary" onClick={() => void fetchList(true)}>
-          Refresh list
+          {t('refreshList')}
         </button>
       </div>
       <div
         id="model-choices"
         role="listbox"
-        aria-label="Choices"
+        aria-label={t('modelChoices')}
         hidden={!open || shown.length === 0}
       >
         {shown.map((model, index) => (
@@ -127,10 +128,8 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
         ))}
       </div>
       <p id="model-help" class="help">
-        {selected
-          ? `${selected.name}: ${formatModelPrice(selected)}.`
-          : 'Type to search the models that can read images, or enter any model id.'}
-        {fetchedAt !== null && ` List from ${new Date(fetchedAt).toLocaleString()}.`}
+        {selected ? `${selected.name}: ${formatModelPrice(selected)}.` : t('modelHelp')}
+        {fetchedAt !== null && ` ${t('modelListFrom', new Date(fetchedAt).toLocaleString())}`}
       </p>
       <p class="help" aria-live="polite">
         {note}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
 import { listPresets } from '../../utils/presets';
 import { type PresetState, presetsSetting } from '../../utils/settings';
 
@@ -40,7 +41,7 @@ export function PresetsSection({ newId = () => crypto.randomUUID() }: { newId?: 
 
   return (
     <section aria-labelledby="presets-heading">
-      <h2 id="presets-heading">Prompts in the image menu</h2>
+      <h2 id="presets-heading">{t('presetsHeading')}</h2>
       <ul class="presets">
         {listPresets(state).map((p) => (
           <li key={p.id}>
@@ -51,7 +52,7 @@ export function PresetsSection({ newId = () => crypto.randomUUID() }: { newId?: 
                 disabled={p.id === 'describe'}
                 onChange={(event) => toggle(p.id, p.builtIn, event.currentTarget.checked)}
               />
-              {p.id === 'describe' ? 'Describe image (always shown)' : `Show “${p.name}”`}
+              {p.id === 'describe' ? t('presetDescribeAlways') : t('presetShow', p.name)}
             </label>
             <p class="help">{p.prompt}</p>
             {!p.builtIn && (
@@ -62,15 +63,15 @@ export function PresetsSection({ newId = () => crypto.randomUUID() }: { newId?: 
                   save({ ...state, custom: state.custom.filter((c) => c.id !== p.id) })
                 }
               >
-                Delete “{p.name}”
+                {t('presetDelete', p.name)}
               </button>
             )}
           </li>
         ))}
       </ul>
-      <form onSubmit={add} aria-label="New preset">
+      <form onSubmit={add} aria-label={t('presetNew')}>
         <div class="field">
-          <label for="preset-name">Preset name</label>
+          <label for="preset-name">{t('presetName')}</label>
           <input
             id="preset-name"
             type="text"
@@ -79,7 +80,7 @@ export function PresetsSection({ newId = () => crypto.randomUUID() }: { newId?: 
           />
         </div>
         <div class="field">
-          <label for="preset-prompt">Preset prompt</label>
+          <label for="preset-prompt">{t('presetPrompt')}</label>
           <textarea
             id="preset-prompt"
             rows={3}
@@ -88,7 +89,7 @@ export function PresetsSection({ newId = () => crypto.randomUUID() }: { newId?: 
           />
         </div>
         <button type="submit" class="secondary" disabled={!name.trim() || !prompt.trim()}>
-          Add preset
+          {t('presetAdd')}
         </button>
       </form>
     </section>

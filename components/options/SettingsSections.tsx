@@ -1,3 +1,4 @@
+import { t } from '../../utils/i18n';
 import type { ImageDetail } from '../../utils/settings';
 import type { Draft, UpdateDraft } from './draft';
 
@@ -34,9 +35,9 @@ function languageLabel(tag: string): string {
 export function AnswerSection({ draft, update }: SectionProps) {
   return (
     <section aria-labelledby="answer-heading">
-      <h2 id="answer-heading">Answers</h2>
+      <h2 id="answer-heading">{t('answersHeading')}</h2>
       <div class="field">
-        <label for="fallbacks">Fallback models</label>
+        <label for="fallbacks">{t('fallbackModels')}</label>
         <input
           id="fallbacks"
           type="text"
@@ -46,17 +47,17 @@ export function AnswerSection({ draft, update }: SectionProps) {
           aria-describedby="fallbacks-help"
         />
         <p id="fallbacks-help" class="help">
-          Model ids, separated by commas, that OpenRouter tries when the first one fails.
+          {t('fallbackModelsHelp')}
         </p>
       </div>
       <div class="field">
-        <label for="language">Answer language</label>
+        <label for="language">{t('answerLanguage')}</label>
         <select
           id="language"
           value={draft.answerLanguage}
           onChange={(e) => update({ answerLanguage: e.currentTarget.value })}
         >
-          <option value="auto">Auto (the browser’s language)</option>
+          <option value="auto">{t('languageAuto')}</option>
           {LANGUAGES.map((tag) => (
             <option key={tag} value={tag}>
               {languageLabel(tag)}
@@ -65,19 +66,19 @@ export function AnswerSection({ draft, update }: SectionProps) {
         </select>
       </div>
       <div class="field">
-        <label for="detail">Image detail</label>
+        <label for="detail">{t('imageDetail')}</label>
         <select
           id="detail"
           value={draft.detail}
           onChange={(e) => update({ detail: e.currentTarget.value as ImageDetail })}
         >
-          <option value="auto">Auto</option>
-          <option value="low">Low (cheaper, faster)</option>
-          <option value="high">High (small text, fine detail)</option>
+          <option value="auto">{t('detailAuto')}</option>
+          <option value="low">{t('detailLow')}</option>
+          <option value="high">{t('detailHigh')}</option>
         </select>
       </div>
       <div class="field">
-        <label for="max-side">Longest image side (pixels)</label>
+        <label for="max-side">{t('maxImageSide')}</label>
         <input
           id="max-side"
           type="number"
@@ -89,7 +90,7 @@ export function AnswerSection({ draft, update }: SectionProps) {
         />
       </div>
       <div class="field">
-        <label for="max-tokens">Longest answer (tokens, 0 for no limit)</label>
+        <label for="max-tokens">{t('maxTokens')}</label>
         <input
           id="max-tokens"
           type="number"
@@ -130,27 +131,27 @@ export function Check(props: {
 export function PrivacySection({ draft, update }: SectionProps) {
   return (
     <section aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">Privacy</h2>
+      <h2 id="privacy-heading">{t('privacyHeading')}</h2>
       <Check
-        label="Only providers that keep no data"
+        label={t('noDataProviders')}
         checked={draft.noDataProviders}
         onChange={(v) => update({ noDataProviders: v })}
-        help="OpenRouter routes only to providers with zero data retention that do not collect data. Fewer models may be available."
+        help={t('noDataProvidersHelp')}
       />
       <Check
-        label="Send public images by URL"
+        label={t('sendByUrl')}
         checked={draft.sendPublicByUrl}
         onChange={(v) => update({ sendPublicByUrl: v })}
-        help="Faster and cheaper; the provider fetches the image itself. Off: Iris always uploads the pixels."
+        help={t('sendByUrlHelp')}
       />
       <Check
-        label="Work in private windows"
+        label={t('privateWindows')}
         checked={draft.privateWindows}
         onChange={(v) => update({ privateWindows: v })}
-        help="Off: Iris’s menu items do nothing in private windows and say why. Private jobs are never kept in History."
+        help={t('privateWindowsHelp')}
       />
       <div class="field">
-        <label for="never-sites">Sites where Iris never runs</label>
+        <label for="never-sites">{t('neverSites')}</label>
         <textarea
           id="never-sites"
           rows={3}
@@ -160,7 +161,7 @@ export function PrivacySection({ draft, update }: SectionProps) {
           aria-describedby="never-sites-help"
         />
         <p id="never-sites-help" class="help">
-          One site per line, e.g. <code>bank.example</code> (its subdomains too).
+          {t('neverSitesHelpBefore')} <code>bank.example</code> {t('neverSitesHelpAfter')}
         </p>
       </div>
     </section>

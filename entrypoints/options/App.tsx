@@ -9,14 +9,14 @@ import { ModelPicker } from '../../components/options/ModelPicker';
 import { PresetsSection } from '../../components/options/PresetsSection';
 import { AnswerSection, PrivacySection } from '../../components/options/SettingsSections';
 import { checkEndpointUrl } from '../../utils/endpoint';
+import { t } from '../../utils/i18n';
 import type { ModelCache } from '../../utils/openrouter/models';
 import { baseUrlSetting } from '../../utils/settings';
 
 const ENDPOINT_PROBLEMS = {
-  'not-a-url': 'The endpoint base URL is not a web address.',
-  scheme: 'The endpoint base URL must start with https:// (or http:// on this computer).',
-  insecure:
-    'Iris uses plain http only on this computer (localhost, 127.0.0.1): use https for another machine.',
+  'not-a-url': t('endpointNotUrl'),
+  scheme: t('endpointScheme'),
+  insecure: t('endpointInsecure'),
 } as const;
 
 /** Options: account, model, answers, privacy, endpoint, prompts, history, backup. */
@@ -38,28 +38,24 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
     if (draft.custom.enabled || draft.custom.baseUrl.trim()) {
       const check = checkEndpointUrl(draft.custom.baseUrl);
       if (!check.ok) {
-        setStatus(`Not saved. ${ENDPOINT_PROBLEMS[check.reason]}`);
+        setStatus(t('notSaved', ENDPOINT_PROBLEMS[check.reason]));
         return;
       }
       draft.custom.baseUrl = check.baseUrl;
     }
     const saved = await saveDraft(draft);
     setDraft(saved);
-    setStatus(
-      saved.apiKey || saved.custom.enabled
-        ? 'Saved. Right-click any image and choose “Describe image”.'
-        : 'Saved. Iris needs an API key to describe images.',
-    );
+    setStatus(saved.apiKey || saved.custom.enabled ? t('savedDescribe') : t('savedNeedsKey'));
   };
 
   return (
     <main>
-      <h1>Iris options</h1>
+      <h1>{t('optionsTitle')}</h1>
       {draft && baseUrl !== null ? (
-        <form onSubmit={(event) => void save(event)} aria-label="Settings">
+        <form onSubmit={(event) => void save(event)} aria-label={t('settingsLabel')}>
           <KeySection draft={draft} update={update} baseUrl={baseUrl} />
           <section aria-labelledby="model-heading">
-            <h2 id="model-heading">Vision model</h2>
+            <h2 id="model-heading">{t('visionModel')}</h2>
             <ModelPicker
               value={draft.model}
               onChange={(model) => update({ model })}
@@ -71,14 +67,14 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
           <PrivacySection draft={draft} update={update} />
           <EndpointSection draft={draft} update={update} />
           <div class="save-bar">
-            <button type="submit">Save</button>
+            <button type="submit">{t('save')}</button>
             <p class="saved" role="status">
               {status}
             </p>
           </div>
         </form>
       ) : (
-        <p aria-busy="true">Loading…</p>
+        <p aria-busy="true">{t('loading')}</p>
       )}
       <AltTextSitesSection />
       <PresetsSection />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AltTextSwitch } from '../../components/AltTextSwitch';
 import { JobView } from '../../components/JobView';
+import { t } from '../../utils/i18n';
 import { currentJobItem } from '../../utils/jobs/job-store';
 import { isActive, type Job } from '../../utils/jobs/types';
 import { sendMessage } from '../../utils/messaging';
@@ -54,7 +55,7 @@ export function App() {
 
   return (
     <main>
-      <h1>Iris</h1>
+      <h1>{t('extName')}</h1>
       {job === undefined || hasKey === undefined ? null : job ? (
         <JobView
           job={job}
@@ -75,19 +76,16 @@ export function App() {
         />
       ) : hasKey ? (
         <div class="empty">
-          <p>
-            Right-click any image on a web page and choose “Describe image” or “Ask about this
-            image…”.
-          </p>
+          <p>{t('popupHint')}</p>
           <button type="button" onClick={capture}>
-            Capture a region and ask
+            {t('popupCaptureAndAsk')}
           </button>
         </div>
       ) : (
         <div class="empty">
-          <p>Iris needs your OpenRouter API key before it can describe images.</p>
+          <p>{t('errorNoApiKey')}</p>
           <button type="button" onClick={openOptions}>
-            Enter API key
+            {t('enterApiKey')}
           </button>
         </div>
       )}

@@ -38,6 +38,8 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** Window size in DIPs; it must fit the virtual screen at the scale factor. */
   windowSize?: [number, number];
+  /** More Chromium switches, e.g. --lang=de for the German UI. */
+  extraArgs?: string[];
 }
 
 /** The --force-device-scale-factor of each browser, to tell it apart from page zoom. */
@@ -75,6 +77,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       ...(options.deviceScaleFactor
         ? [`--force-device-scale-factor=${options.deviceScaleFactor}`]
         : []),
+      ...(options.extraArgs ?? []),
     ],
   });
   deviceScale.set(context, options.deviceScaleFactor ?? 1);

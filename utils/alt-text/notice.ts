@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * The in-page notice shown when a cap stops auto mode: small, bottom corner, in a shadow
  * root so the page's CSS cannot break it and it cannot break the page; a polite status so
@@ -35,8 +37,8 @@ export function showCapNotice(doc: Document, message: string): HTMLElement {
   box.append(text);
   const close = doc.createElement('button');
   close.type = 'button';
-  close.textContent = 'Dismiss';
-  close.setAttribute('aria-label', 'Dismiss Iris notice');
+  close.textContent = t('dismiss');
+  close.setAttribute('aria-label', t('dismissNotice'));
   Object.assign(close.style, {
     font: 'inherit',
     background: '#ffffff',
@@ -60,7 +62,5 @@ export function showCapNotice(doc: Document, message: string): HTMLElement {
 /** The notice's sentence for a cap. */
 export function capMessage(scope: 'page' | 'day', capUsd: number): string {
   const amount = `$${capUsd.toFixed(capUsd < 0.1 ? 3 : 2)}`;
-  return scope === 'page'
-    ? `Iris stopped writing alt text on this page: it reached the ${amount} page limit set in Iris options.`
-    : `Iris stopped writing alt text for today: it reached the ${amount} daily limit set in Iris options.`;
+  return scope === 'page' ? t('capNoticePage', amount) : t('capNoticeDay', amount);
 }

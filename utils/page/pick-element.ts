@@ -10,7 +10,7 @@ export type PickResult =
  * is kept from the page while it runs. The pick is remembered in this frame's isolated
  * world for the steps that follow. Self-contained: it is serialized into the page.
  */
-export function pickElementInPage(timeoutMs: number): Promise<PickResult> {
+export function pickElementInPage(timeoutMs: number, bannerText: string): Promise<PickResult> {
   const host = document.createElement('iris-pick');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -25,7 +25,7 @@ export function pickElementInPage(timeoutMs: number): Promise<PickResult> {
   banner.className = 'banner';
   banner.setAttribute('role', 'status');
   banner.setAttribute('aria-live', 'assertive');
-  banner.textContent = 'Click the picture you mean · Esc cancels';
+  banner.textContent = bannerText;
   const box = document.createElement('div');
   box.className = 'box';
   root.append(style, banner, box);

@@ -8,6 +8,12 @@ export interface RegionSelection {
   viewportHeight: number;
 }
 
+/** The overlay's texts, translated by the caller: the injected function cannot import. */
+export interface RegionTexts {
+  label: string;
+  help: string;
+}
+
 /**
  * Injected on demand into the tab: lets the user pick a rectangle — drag with the mouse,
  * or arrows to move and Shift+arrows to resize, Enter to take it (or, before any
@@ -15,7 +21,7 @@ export interface RegionSelection {
  * page's CSS cannot reach it, and is removed (and a frame painted) before it resolves, so
  * none of its pixels end up in the capture. Must stay self-contained: it is serialized.
  */
-export function selectRegion(): Promise<RegionSelection | null> {
+export function selectRegion(text: RegionTexts): Promise<RegionSelection | null> {
   const marker = '__irisRegionOverlay';
   const scope = window as unknown as Record<string, boolean>;
   if (scope[marker]) return Promise.resolve(null);
@@ -36,12 +42,11 @@ export function selectRegion(): Promise<RegionSelection | null> {
     layer.className = 'layer';
     layer.tabIndex = 0;
     layer.setAttribute('role', 'application');
-    layer.setAttribute('aria-label', 'Iris: select an area of the page');
+    layer.setAttribute('aria-label', text.label);
     const help = document.createElement('div');
     help.className = 'help';
     help.setAttribute('role', 'status');
-    help.textContent =
-      'Drag over the area to ask about · Arrows move, Shift+arrows resize · Enter takes it (or the whole view) · Esc cancels';
+    help.textContent = text.help;
     const box = document.createElement('div');
     box.className = 'box';
     const size = document.createElement('div');
