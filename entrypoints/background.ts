@@ -6,6 +6,7 @@ import { finishAltTextJob } from '../utils/alt-text/menu-alt';
 import { createAltTextService } from '../utils/alt-text/service';
 import { restoreAltTextScript, setAltTextSite } from '../utils/alt-text/site-switch';
 import { activeTab, registerCommands } from '../utils/commands';
+import { registerContextListener } from '../utils/context-listener';
 import { recordJob } from '../utils/history';
 import { createJobRunner } from '../utils/jobs/run-job';
 import { registerMenus } from '../utils/menus';
@@ -34,6 +35,7 @@ export default defineBackground(() => {
   registerMenus(actions);
   registerPresetMenus(runner);
   registerCommands(actions);
+  registerContextListener();
   registerAltTextCommands(runner);
   registerHandlers(
     {

@@ -1,9 +1,13 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
 import { t } from './i18n';
+import { takeLastContextTarget } from './page/context-target';
 import { type PickResult, pickElementInPage, rememberTargetInPage } from './page/pick-element';
 import { rememberMediaInPage } from './page/remember-media';
 import { whenGranted } from './page/when-granted';
+
+/** A right-click remembered longer ago than this is not the one the menu was opened for. */
+const REMEMBERED_MAX_AGE_MS = 15_000;
 
 /** How long pick mode waits for a click before it gives up. */
 const PICK_TIMEOUT_MS = 60_000;
@@ -46,6 +50,14 @@ export async function findTarget(
       const targetId = found?.result as string | null | undefined;
       if (targetId) return { kind: 'found', targetId };
     }
+    // With access to all sites, a listener remembered what was right-clicked: no pick.
+    const [remembered] = await executeScript({
+      target,
+      func: takeLastContextTarget,
+      args: [REMEMBERED_MAX_AGE_MS],
+    });
+    const rememberedId = remembered?.result as string | null | undefined;
+    if (rememberedId) return { kind: 'found', targetId: rememberedId };
     const [picked] = await executeScript({
       target,
       func: pickElementInPage,

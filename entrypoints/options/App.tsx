@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AltTextSitesSection } from '../../components/AltTextSitesSection';
+import { AllSitesSection } from '../../components/options/AllSitesSection';
 import { BackupSection } from '../../components/options/BackupSection';
 import { type Draft, loadDraft, saveDraft } from '../../components/options/draft';
 import { EndpointSection } from '../../components/options/EndpointSection';
@@ -76,6 +77,7 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
       ) : (
         <p aria-busy="true">{t('loading')}</p>
       )}
+      <AllSitesSection />
       <AltTextSitesSection />
       <PresetsSection />
       <HistorySection />

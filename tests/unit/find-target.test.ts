@@ -43,7 +43,17 @@ describe('findTarget', () => {
     ['Esc', { ok: false, reason: 'cancelled' }, { kind: 'cancelled' }],
     ['no click in time', { ok: false, reason: 'timeout' }, { kind: 'cancelled' }],
   ])('otherwise pick mode: %s', async (_name, result, expected) => {
-    expect(await findTarget(info(), 7, answers(result))).toEqual(expected);
+    // The first injection asks for a remembered right-click: none here.
+    expect(await findTarget(info(), 7, answers(null, result))).toEqual(expected);
+  });
+
+  it('a right-click remembered by the all-sites listener: no pick', async () => {
+    const inject = answers('t-4');
+    expect(await findTarget(info(), 7, inject)).toEqual({ kind: 'found', targetId: 't-4' });
+    expect(inject).toHaveBeenCalledTimes(1);
+    expect(inject.mock.calls[0]).toMatchObject([
+      { target: { tabId: 7, frameIds: [2] }, args: [15_000] },
+    ]);
   });
 
   it('a page the browser keeps extensions out of fails with a sentence and the reason', async () => {

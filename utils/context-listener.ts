@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+
+const SCRIPT_ID = 'iris-context-target';
+export const ALL_SITES = { origins: ['<all_urls>'] };
+
+/**
+ * Registers the right-click listener on every site while Iris has access to all sites
+ * (an optional permission the user grants in Options), and removes it when that access
+ * is withdrawn. Pages open before the grant get it on their next load.
+ */
+export async function syncContextListener(): Promise<void> {
+  const granted = await browser.permissions.contains(ALL_SITES);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (granted && registered.length === 0) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        matches: ['<all_urls>'],
+        js: ['/content-scripts/context-target.js'],
+        runAt: 'document_start',
+        allFrames: true,
+        persistAcrossSessions: true,
+      },
+    ]);
+  } else if (!granted && registered.length > 0) {
+    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  }
+}
+
+/** Registers the listeners; call synchronously in the background's main(). */
+export function registerContextListener(): void {
+  const sync = () =>
+    void syncContextListener().catch((error: unknown) =>
+      console.warn('Iris: could not update the right-click listener', error),
+    );
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+}

@@ -1,0 +1,41 @@
+type Store = {
+  __irisLastContext?: { element: Element; at: number };
+  __irisTargets?: Map<string, Element>;
+};
+
+/**
+ * The body of the optional all-sites content script: remembers the element under the
+ * pointer at each right-click, so "Describe image" on a canvas or a CSS background needs
+ * no pick. Runs only where the user granted Iris access to all sites.
+ */
+export function rememberContextTargets(): void {
+  document.addEventListener(
+    'contextmenu',
+    (event) => {
+      const element = event.composedPath()[0];
+      if (element instanceof Element) {
+        (globalThis as Store).__irisLastContext = { element, at: Date.now() };
+      }
+    },
+    { capture: true, passive: true },
+  );
+}
+
+/**
+ * Injected on demand into the clicked frame (its isolated world, shared with the content
+ * script above): the element right-clicked within the last `maxAgeMs`, registered as a
+ * target, or null. Self-contained: it is serialized into the page.
+ */
+export function takeLastContextTarget(maxAgeMs: number): string | null {
+  const store = globalThis as Store;
+  const last = store.__irisLastContext;
+  if (!last || Date.now() - last.at > maxAgeMs || !last.element.isConnected) return null;
+  store.__irisLastContext = undefined;
+  store.__irisTargets ??= new Map();
+  // Not crypto.randomUUID(): it exists only on secure (https) pages.
+  const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
+    n.toString(36),
+  ).join('');
+  store.__irisTargets.set(targetId, last.element);
+  return targetId;
+}
