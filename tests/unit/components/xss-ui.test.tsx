@@ -45,7 +45,7 @@ export const UI_XSS_PAYLOADS = [
 ];
 
 /** Nothing a payload smuggled in is live in the rendered tree. */
-function expectInert(root: HTMLElement): void {
+function expectInert(root: Element): void {
   expect(window.__pwned).toBeUndefined();
   expect(root.querySelector('script, iframe, object, embed, frame, meta, style, base')).toBeNull();
   for (const element of root.querySelectorAll('*')) {
