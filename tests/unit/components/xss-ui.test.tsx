@@ -5,6 +5,7 @@ import { JobView } from '../../../components/JobView';
 import { HistorySection } from '../../../components/options/HistorySection';
 import { historyItem } from '../../../utils/history';
 import type { Job } from '../../../utils/jobs/types';
+import { UI_XSS_PAYLOADS } from '../../fixtures/xss-payloads';
 
 declare global {
   interface Window {
@@ -12,37 +13,9 @@ declare global {
   }
 }
 
-/**
- * Hostile strings a web page controls and the UI shows: image URLs, alt text, page titles
- * and URLs, and what the model or the provider echoes back of them. Each tries to run
- * `window.__pwned = 1`.
- */
-export const UI_XSS_PAYLOADS = [
-  '<script>window.__pwned=1</script>',
-  '"><script>window.__pwned=1</script>',
-  "'><img src=x onerror=window.__pwned=1>",
-  '<img src=x onerror="window.__pwned=1">',
-  '<svg onload=window.__pwned=1>',
-  '<svg><script>window.__pwned=1</script></svg>',
-  '<iframe src="javascript:window.__pwned=1"></iframe>',
-  '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
-  '<body onload=window.__pwned=1>',
-  '<details open ontoggle=window.__pwned=1>',
-  '<a href="javascript:window.__pwned=1">click</a>',
-  'javascript:window.__pwned=1',
-  'JaVaScRiPt:window.__pwned=1',
-  ' javascript:window.__pwned=1',
-  'data:text/html,<script>window.__pwned=1</script>',
-  '<object data="javascript:window.__pwned=1"></object>',
-  '<embed src="javascript:window.__pwned=1">',
-  '<math><mtext><table><mglyph><style><img src=x onerror=window.__pwned=1>',
-  '<style>@import "javascript:window.__pwned=1";</style>',
-  '<input autofocus onfocus=window.__pwned=1>',
-  '<video><source onerror="window.__pwned=1"></video>',
-  '{{constructor.constructor("window.__pwned=1")()}}',
-  '&lt;script&gt;window.__pwned=1&lt;/script&gt;',
-  '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=1">',
-];
+/** What a URL parser ignores in a scheme: spaces and C0 controls (`java\tscript:`). */
+const withoutControls = (value: string) =>
+  [...value].filter((c) => c.charCodeAt(0) > 0x20).join('');
 
 /** Nothing a payload smuggled in is live in the rendered tree. */
 function expectInert(root: Element): void {
@@ -53,7 +26,7 @@ function expectInert(root: Element): void {
       expect(attr.toLowerCase().startsWith('on'), `${element.tagName} ${attr}`).toBe(false);
     }
     for (const name of ['href', 'src', 'action', 'formaction', 'xlink:href']) {
-      const value = (element.getAttribute(name) ?? '').replace(/[\s\0-\x1f]/g, '').toLowerCase();
+      const value = withoutControls(element.getAttribute(name) ?? '').toLowerCase();
       expect(value.startsWith('javascript:'), `${element.tagName} ${name}=${value}`).toBe(false);
       expect(value.startsWith('data:text'), `${element.tagName} ${name}=${value}`).toBe(false);
     }
