@@ -59,11 +59,11 @@ export function HistorySection() {
                 <p class="meta">
                   {entry.model}
                   {entry.cost !== undefined && ` · ${formatCost(entry.cost)}`} · <time>{when}</time>
-                  {entry.pageUrl && (
+                  {webPage(entry.pageUrl) && (
                     <>
                       {' · '}
                       <a href={entry.pageUrl} target="_blank" rel="noopener noreferrer">
-                        {new URL(entry.pageUrl).hostname}
+                        {webPage(entry.pageUrl)}
                       </a>
                     </>
                   )}
@@ -84,4 +84,14 @@ export function HistorySection() {
       {entries.length > 0 && shown.length === 0 && <p>{t('historyNoMatch', query)}</p>}
     </section>
   );
+}
+
+/**
+ * The host of an http(s) page address, else undefined: a stored address that is not a web
+ * page (javascript:, data:, not a URL at all) gets no link, and cannot break the list.
+ */
+function webPage(pageUrl: string | undefined): string | undefined {
+  if (!pageUrl || !URL.canParse(pageUrl)) return undefined;
+  const url = new URL(pageUrl);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.hostname : undefined;
 }

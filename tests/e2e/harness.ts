@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type AuditHit, startAuditServer } from '../fixtures/audit-server.mjs';
 import { startMockServer } from '../fixtures/mock-server/server.mjs';
 import { startSiteServer } from '../fixtures/site-server.mjs';
 
@@ -25,13 +26,19 @@ export interface Harness {
   site: SiteServer;
   /** Console errors and uncaught exceptions of the service worker. */
   workerErrors: string[];
+  /**
+   * Connections to any host other than the fixtures (openrouter.ai, the site's names,
+   * 127.0.0.1): each would have left the machine. A network audit asserts it stays empty.
+   */
+  auditHits: AuditHit[];
   close(): Promise<void>;
 }
 
 /**
  * Starts the mock OpenRouter (HTTPS, as openrouter.ai), the fixture site, and Chromium with
  * the built extension, headed (under Xvfb in CI) so the real context menu can be used.
- * Every host other than the fixtures resolves to nothing: a test cannot reach the internet.
+ * Every host other than the fixtures goes to the audit server, which records the connection
+ * and closes it: a test cannot reach the internet, and an audit can see what tried to.
  */
 export interface LaunchOptions {
   /** --force-device-scale-factor (a HiDPI screen). */
@@ -48,12 +55,13 @@ const deviceScale = new WeakMap<BrowserContext, number>();
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const mock = await startMockServer({ tls: true });
   const site = await startSiteServer();
+  const audit = await startAuditServer();
   const profile = await mkdtemp(join(tmpdir(), 'iris-e2e-'));
   const rules = [
     `MAP openrouter.ai 127.0.0.1:${mock.port}`,
     `MAP ${PUBLIC_HOST} 127.0.0.1:${site.port}`,
     `MAP ${CDN_HOST} 127.0.0.1:${site.port}`,
-    'MAP * ~NOTFOUND',
+    `MAP * 127.0.0.1:${audit.port}`,
     'EXCLUDE 127.0.0.1',
   ].join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -93,9 +101,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     mock,
     site,
     workerErrors,
+    auditHits: audit.hits,
     async close() {
       await context.close();
-      await Promise.all([mock.close(), site.close()]);
+      await Promise.all([mock.close(), site.close(), audit.close()]);
       await rm(profile, { recursive: true, force: true });
     },
   };
