@@ -3,7 +3,6 @@ import { defineConfig } from 'wxt';
 
 // Per-browser differences live here and in `import.meta.env` only (STYLE.md habit 8).
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

@@ -141,12 +141,24 @@ export interface HandlerOptions {
 /** Registers the background's handlers; call synchronously in the background's main(). */
 export function registerHandlers(handlers: Handlers, options: HandlerOptions = {}): void {
   browser.runtime.onMessage.addListener(
-    (message: unknown, sender: Browser.runtime.MessageSender) => {
+    // sendResponse + `return true` rather than a returned promise: Chrome's own runtime (no
+    // polyfill, to keep the bundles small) only answers through sendResponse.
+    (
+      message: unknown,
+      sender: Browser.runtime.MessageSender,
+      sendResponse: (r: unknown) => void,
+    ) => {
       if (!isEnvelope(message)) return undefined;
-      if (isTrustedSender(sender)) return dispatch(handlers, message, sender);
+      if (isTrustedSender(sender)) {
+        void dispatch(handlers, message, sender).then(sendResponse);
+        return true;
+      }
       const allow = options.isAllowedContentScript;
       if (!allow || !CONTENT_SCRIPT_VERBS.has(message.type)) return undefined;
-      return allow(sender).then((ok) => (ok ? dispatch(handlers, message, sender) : undefined));
+      void allow(sender)
+        .then((ok) => (ok ? dispatch(handlers, message, sender) : undefined))
+        .then(sendResponse);
+      return true;
     },
   );
 }

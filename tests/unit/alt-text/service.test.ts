@@ -129,8 +129,15 @@ describe('messages from content scripts', () => {
     );
     return { requestAltText, stopJob };
   }
-  const send = (type: string, data: unknown, from: object) =>
-    fakeBrowser.runtime.onMessage.trigger({ iris: 1, type, data }, from, () => undefined);
+  /** The listener's answer: what it passes to sendResponse, or undefined when it declines. */
+  const send = (type: string, data: unknown, from: object): Promise<[unknown]> =>
+    new Promise((resolve) => {
+      void fakeBrowser.runtime.onMessage
+        .trigger({ iris: 1, type, data }, from, (reply: unknown) => resolve([reply]))
+        .then(([handled]) => {
+          if ((handled as unknown) !== true) resolve([undefined]);
+        });
+    });
 
   it('accepts an alt-text verb from Iris’s content script on an opted-in site', async () => {
     const { requestAltText } = register();
