@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 // Per-browser differences live here and in `import.meta.env` only (STYLE.md habit 8).
 export default defineConfig({
+  // The fixed stack: browser APIs through webextension-polyfill (promises everywhere).
+  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

@@ -54,6 +54,9 @@ step('lint', 'npx', ['biome', 'check', '.']);
 vitest('unit tests', 'vitest.config.ts', 'unit');
 const chrome = step('build chrome-mv3', 'npx', ['wxt', 'build']);
 const firefox = step('build firefox-mv2', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// Zips both browsers (rebuilding them) and checks every bundle and zip against its budget.
+if (chrome && firefox) step('size budgets', 'npm', ['run', '--silent', 'budget']);
+else results.failed++;
 if (firefox)
   step('web-ext lint (0 errors)', 'npx', [
     'web-ext',
