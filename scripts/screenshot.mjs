@@ -52,13 +52,17 @@ execFileSync('xdotool', [
   'click',
   '3',
   'sleep',
-  '0.4',
+  '0.7',
+  // Iris's items are grouped under "Iris", just above Inspect: Up, Up, Right, then D.
   'key',
+  'Up',
+  'Up',
+  'Right',
   'd',
 ]);
 await page.waitForTimeout(2500);
 const popup = await context.newPage();
-await popup.setViewportSize({ width: 380, height: 330 });
+await popup.setViewportSize({ width: 380, height: 560 });
 await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
 await popup.waitForTimeout(500);
 await popup.screenshot({ path: 'docs/popup.png' });

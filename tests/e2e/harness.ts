@@ -112,6 +112,21 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 
 /** Clears Iris's state between tests and sets (or removes) the API key. */
 export async function resetExtension(h: Harness, apiKey: string | null = TEST_KEY): Promise<void> {
+  // A job the previous test left running would write into this test (and its requests
+  // would reach the mock after the reset): let it end first.
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const status = await h.worker.evaluate(
+      async () =>
+        (
+          (await chrome.storage.session.get('currentJob')).currentJob as
+            | { status?: string }
+            | undefined
+        )?.status,
+    );
+    if (!status || !['acquiring', 'requesting', 'streaming'].includes(status)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await h.worker.evaluate(async (key) => {
     await chrome.storage.session.clear();
     await chrome.storage.local.clear();

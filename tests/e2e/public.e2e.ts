@@ -70,6 +70,7 @@ describe('Public images go by URL once a cookie-less check confirms the provider
     await contextMenuChoose(page, '#cross', DESCRIBE);
     expect(await nextSentImage(h.mock)).toBe(`http://${CDN_HOST}/img/quadrants.png`);
     expect(imageRequests('/img/quadrants.png').filter((r) => r.method === 'HEAD')).toHaveLength(1);
+    await waitForJob(h, (j) => j.status === 'done');
   });
 
   it.each([
