@@ -33,26 +33,21 @@ export function sourceFromClick(
  * opens it in the click's own turn).
  */
 export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDeps> = {}) {
-  return {
-    /** Describe image: sent at once with the default prompt. */
-    async describe(source: ImageSource): Promise<void> {
-      const popup = openPopupOrBadge();
-      await runner.start({ source });
-      await popup;
-    },
+  /** Asks for the popup first (synchronously), then runs `task`. */
+  async function withPopup(task: () => Promise<unknown>): Promise<void> {
+    const popup = openPopupOrBadge();
+    await task();
+    await popup;
+  }
 
+  return {
     /**
      * Describe image from the menu: an <img> at once; anything else (canvas, CSS background,
      * video frame) is found first — named by Firefox, picked by the user on Chrome.
      */
     async describeClicked(info: Browser.contextMenus.OnClickData, tab: Tab): Promise<void> {
       const source = sourceFromClick(info, tab);
-      if (info.mediaType === 'image' && source) {
-        const popup = openPopupOrBadge();
-        await runner.start({ source });
-        await popup;
-        return;
-      }
+      if (info.mediaType === 'image' && source) return withPopup(() => runner.start({ source }));
       if (tab?.id === undefined) return;
       const base: ImageSource = {
         pageUrl: info.pageUrl,
@@ -72,17 +67,13 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
     },
 
     /** Generate alt text: a concise alt, streamed, then written onto the clicked image. */
-    async generateAltText(source: ImageSource): Promise<void> {
-      const popup = openPopupOrBadge();
-      await runner.start(await altTextJobRequest(source));
-      await popup;
+    generateAltText(source: ImageSource): Promise<void> {
+      return withPopup(async () => runner.start(await altTextJobRequest(source)));
     },
 
     /** Ask about this image…: a new draft with this image; the question is typed in the popup. */
-    async ask(source: ImageSource): Promise<void> {
-      const popup = openPopupOrBadge();
-      await runner.addToDraft([source], true);
-      await popup;
+    ask(source: ImageSource): Promise<void> {
+      return withPopup(() => runner.addToDraft([source], true));
     },
 
     /** Add to question: collects the image into the open draft; the badge counts them. */

@@ -68,8 +68,6 @@ export const MENU_ITEMS: MenuItem[] = [
   },
 ];
 
-export const DESCRIBE_IMAGE_MENU_ID = 'iris-describe-image';
-
 /** (Re)creates Iris's context menu items. Idempotent: safe on install and on every start. */
 export async function createMenus(): Promise<void> {
   await browser.contextMenus.removeAll();

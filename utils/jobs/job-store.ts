@@ -16,20 +16,3 @@ export function getCurrentJob(): Promise<Job | null> {
 export async function saveJob(job: Job): Promise<void> {
   await currentJobItem.setValue(job);
 }
-
-/**
- * Applies `patch` to the job with `id` if it is still the current one. A newer job
- * replaces an older one; late updates of the old one are dropped, not written over it.
- */
-export async function updateJob(
-  id: string,
-  patch: Partial<Job> | ((job: Job) => Partial<Job>),
-  now: () => number = Date.now,
-): Promise<Job | null> {
-  const job = await currentJobItem.getValue();
-  if (!job || job.id !== id) return null;
-  const changes = typeof patch === 'function' ? patch(job) : patch;
-  const next: Job = { ...job, ...changes, updatedAt: now() };
-  await currentJobItem.setValue(next);
-  return next;
-}
