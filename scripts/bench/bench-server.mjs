@@ -24,6 +24,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <img id="small" src="/img/small.jpg" alt="">
 </body></html>`;
 
+// A 4K screenshot filling the view (1920 CSS px at device pixel ratio 2), for the region capture.
+const REGION_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Iris bench: region</title>
+<style>body{margin:0}img{display:block;width:1920px;height:1080px}</style>
+</head><body><img id="screen" src="/img/screenshot-4k.png" alt="A 4K screenshot"></body></html>`;
+
 export async function startBenchServer() {
   const images = benchImages();
   /** @type {{method: string, path: string, at: number}[]} */
@@ -43,12 +48,12 @@ export async function startBenchServer() {
       res.end(req.method === 'HEAD' ? undefined : image[1]);
       return;
     }
-    if (path === '/' || path === '/bench.html') {
+    if (path === '/' || path === '/bench.html' || path === '/region.html') {
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
       });
-      res.end(PAGE);
+      res.end(path === '/region.html' ? REGION_PAGE : PAGE);
       return;
     }
     res.writeHead(404).end();

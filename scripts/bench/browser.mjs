@@ -15,8 +15,12 @@ export const TEST_KEY = 'sk-or-v1-bench-test-key';
 /** Describe image in Chromium's native context menu (see tests/e2e/harness.ts). */
 export const MENU_DESCRIBE = ['Up', 'Up', 'Right', 'd'];
 
-/** Starts the servers and a headed Chromium (under Xvfb) with .output/chrome-mv3 loaded. */
-export async function launch() {
+/**
+ * Starts the servers and a headed Chromium (under Xvfb) with .output/chrome-mv3 loaded.
+ * @param {{display?: string, windowSize?: [number, number], deviceScaleFactor?: number}} [options]
+ */
+export async function launch(options = {}) {
+  const [width, height] = options.windowSize ?? [1200, 760];
   const mock = await startMockServer({ tls: true });
   const site = await startSiteServer();
   const bench = await startBenchServer();
@@ -46,8 +50,12 @@ export async function launch() {
       '--disable-gpu',
       '--no-sandbox',
       '--window-position=0,0',
-      '--window-size=1200,760',
+      `--window-size=${width},${height}`,
+      ...(options.deviceScaleFactor
+        ? [`--force-device-scale-factor=${options.deviceScaleFactor}`]
+        : []),
     ],
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {

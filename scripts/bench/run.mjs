@@ -6,12 +6,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { measureAltText } from './alt-text.mjs';
 import { launch } from './browser.mjs';
+import { measureMemory } from './memory.mjs';
 import { CASES, measureDecode, measureOverhead } from './overhead.mjs';
+import { measureRegion } from './region.mjs';
 import { BUDGETS, budgetFailures, kb, measureBundles } from './size.mjs';
 import { median, percentile } from './stats.mjs';
 import { measureDeltaToDom, measurePopupPaint } from './streaming.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DESCRIBES = Number(process.env.BENCH_MEMORY_DESCRIBES ?? 50);
+// BENCH_ONLY=memory,region runs those sections only and prints their figures (no BENCHMARKS.md).
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (/** @type {string} */ section) => !ONLY || ONLY.includes(section);
 const started = Date.now();
 /** @param {string} cmd @param {string[]} args */
 const sh = (cmd, args) =>
@@ -36,20 +42,32 @@ const machine = {
 
 log('launching Chromium (the 12 MP test image takes a few seconds to encode)');
 const b = await launch();
+/** @type {Record<string, any>} */
 const r = {};
+/** @param {string} section @param {() => Promise<any>} measure */
+const measure = async (section, measure) => {
+  if (!want(section)) return;
+  log(section);
+  r[section] = await measure().catch((/** @type {Error} */ e) => {
+    console.error(`  ${section} failed: ${e.stack ?? e.message}`);
+    return { error: e.message };
+  });
+};
 try {
-  log('decode floor');
-  r.decode = await measureDecode(b, RUNS);
-  log('overhead and payload');
-  r.overhead = await measureOverhead(b, RUNS);
-  log('delta→DOM');
-  r.delta = await measureDeltaToDom(b);
-  log('popup first paint');
-  r.paint = await measurePopupPaint(b, RUNS);
-  log('auto alt text, 100 images');
-  r.alt = await measureAltText(b).catch((/** @type {Error} */ e) => ({ error: e.message }));
+  await measure('decode', () => measureDecode(b, RUNS));
+  await measure('overhead', () => measureOverhead(b, RUNS));
+  await measure('delta', () => measureDeltaToDom(b));
+  await measure('paint', () => measurePopupPaint(b, RUNS));
+  await measure('alt', () => measureAltText(b));
+  await measure('memory', () => measureMemory(b, DESCRIBES));
 } finally {
   await b.close();
+}
+// Its own browser, on its own 4K virtual screen.
+await measure('region', () => measureRegion(RUNS));
+if (ONLY) {
+  console.log(JSON.stringify({ machine, ...r }, null, 1));
+  process.exit(0);
 }
 
 // ——— report ———
@@ -147,6 +165,42 @@ lines.push(
   '',
 );
 
+const region = /** @type {any[]} */ (Array.isArray(r.region) ? r.region : []);
+lines.push('## A 4K screen region', '');
+lines.push(
+  region.length
+    ? 'Capture a region and ask… on a 3840 × 2160 virtual screen, Chromium at device pixel ratio 2: ' +
+        'Alt+Shift+S, then Enter takes the whole view. "Enter → in the tray" covers the screenshot, ' +
+        'the crop, the shrink to the size limit and the thumbnail; "Send → request" is from the ' +
+        `popup's Send button to the mock having the request. Screenshot ${region[0].screenshot} device px, sent as ${region[0].sentAs}, ` +
+        `body ${median(region.map((x) => x.bodyBytes))} bytes. Enter → in the tray: median ${ms(median(region.map((x) => x.enterToDraft)))}, ` +
+        `p95 ${ms(
+          percentile(
+            region.map((x) => x.enterToDraft),
+            95,
+          ),
+        )}; Send → request: median ${ms(median(region.map((x) => x.sendToRequest)))}, ` +
+        `p95 ${ms(
+          percentile(
+            region.map((x) => x.sendToRequest),
+            95,
+          ),
+        )}.`
+    : `Not measured: ${r.region?.error ?? 'no run finished'}`,
+  '',
+);
+const memory = /** @type {any} */ (r.memory ?? { error: 'not run' });
+const mib = (/** @type {number} */ v) => `${(v / 2 ** 20).toFixed(1)} MB`;
+lines.push('## Memory', '');
+lines.push(
+  memory.error
+    ? `Not measured: ${memory.error}`
+    : `Service worker JS heap (DevTools Runtime.getHeapUsage after two forced GCs), after two warm-up describes: ` +
+        `${mib(memory.baseline)}; after ${memory.count} more describes of the 12 MP JPEG (focus + Alt+Shift+D, sent as bytes, ` +
+        `${memory.requests} chat requests in all, ${memory.seconds.toFixed(0)} s): ${mib(memory.after)}, growth ${mib(memory.growth)}.`,
+  '',
+);
+
 const url = med('url', 'clickToRequest');
 const urlAfter = med('url', 'afterImageCheck');
 const jpeg = med('jpeg12', 'clickToRequest');
@@ -170,6 +224,11 @@ const rows = [
   ],
   ['delta→DOM p95 ≤ 16 ms', ms(percentile(delta, 95)), mark(percentile(delta, 95) <= 16)],
   ['popup first paint ≤ 150 ms', ms(median(fcp)), mark(median(fcp) <= 150)],
+  [
+    'worker heap growth after 50 × 12 MP < 20 MB',
+    memory.error ? 'n/a' : mib(memory.growth),
+    memory.error ? 'not measured' : mark(memory.growth < 20 * 2 ** 20),
+  ],
   [
     'alt text revisit requests = 0',
     alt.error ? 'n/a' : String(alt.revisitRequests),
