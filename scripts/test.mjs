@@ -50,6 +50,7 @@ function vitest(label, config, reportName) {
 }
 
 step('types', 'npx', ['tsc', '--noEmit']);
+step('types (end-to-end tests)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json']);
 step('lint', 'npx', ['biome', 'check', '.']);
 vitest('unit tests', 'vitest.config.ts', 'unit');
 const chrome = step('build chrome-mv3', 'npx', ['wxt', 'build']);

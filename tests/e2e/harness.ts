@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { Job } from '../../utils/jobs/types';
 import { type AuditHit, startAuditServer } from '../fixtures/audit-server.mjs';
 import { startMockServer } from '../fixtures/mock-server/server.mjs';
 import { startSiteServer } from '../fixtures/site-server.mjs';
@@ -294,17 +295,8 @@ export async function drag(
   execFileSync('xdotool', ['mouseup', '1']);
 }
 
-export type StoredJob = {
-  id: string;
-  status: string;
-  text: string;
-  model: string;
-  prompt: string;
-  images: { source: { srcUrl: string }; transport?: string; thumbnail?: string }[];
-  turns: { question: string; answer: string }[];
-  error?: { code: string; message: string; details?: { steps?: string[] } };
-  usage?: { cost?: number };
-};
+/** What the background keeps in storage.session as `currentJob`. */
+export type StoredJob = Job;
 
 /** The job Iris keeps in storage.session, once `predicate` holds (polling). */
 export async function waitForJob(
