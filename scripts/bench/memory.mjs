@@ -49,12 +49,17 @@ async function attachToWorker(b) {
         .catch(reject);
     });
   return {
-    /** Used JS heap in bytes after a full garbage collection. */
+    /**
+     * Used JS heap in bytes after a full garbage collection, plus ArrayBuffer backing stores
+     * (outside the heap proper; reported by Chromium as backingStorageSize).
+     */
     async heapAfterGc() {
       await send('HeapProfiler.collectGarbage');
       await send('HeapProfiler.collectGarbage');
-      const usage = /** @type {{usedSize: number}} */ (await send('Runtime.getHeapUsage'));
-      return usage.usedSize;
+      const usage = /** @type {{usedSize: number, backingStorageSize?: number}} */ (
+        await send('Runtime.getHeapUsage')
+      );
+      return usage.usedSize + (usage.backingStorageSize ?? 0);
     },
     detach: () => cdp.detach(),
   };

@@ -195,7 +195,7 @@ lines.push('## Memory', '');
 lines.push(
   memory.error
     ? `Not measured: ${memory.error}`
-    : `Service worker JS heap (DevTools Runtime.getHeapUsage after two forced GCs), after two warm-up describes: ` +
+    : `Service worker JS heap plus ArrayBuffer backing stores (DevTools Runtime.getHeapUsage after two forced GCs), after two warm-up describes: ` +
         `${mib(memory.baseline)}; after ${memory.count} more describes of the 12 MP JPEG (focus + Alt+Shift+D, sent as bytes, ` +
         `${memory.requests} chat requests in all, ${memory.seconds.toFixed(0)} s): ${mib(memory.after)}, growth ${mib(memory.growth)}.`,
   '',
