@@ -45,8 +45,13 @@ export default defineConfig({
         }),
     action: { default_title: '__MSG_extName__' },
     // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts).
-    // Alt+Shift+A is taken by Chrome ("focus inactive dialogs").
+    // Alt+Shift+A is taken by Chrome ("focus inactive dialogs"), Alt+Shift+I ("report an issue")
+    // too. Chrome allows four suggested keys per extension: these are the four.
     commands: {
+      // Opens Iris's popup from the keyboard (and grants activeTab, as a click on the button).
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+O' },
+      },
       'capture-region': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandCaptureRegion__',

@@ -37,10 +37,17 @@ export async function captureRegion(
     });
     selection = injection?.result as RegionSelection | null | undefined;
   } catch (cause) {
+    // An ordinary web page refuses only when Iris was not invoked on it (activeTab is
+    // granted by the toolbar button, the menu or a shortcut, not by a popup Iris opened);
+    // browser pages and stores say so in their own words ("Cannot access a chrome:// URL").
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const webPage = /must request permission/i.test(reason);
     throw new IrisError(
       'capture-failed',
-      'Iris cannot capture this page: browser pages and extension stores are closed to extensions.',
-      { providerMessage: cause instanceof Error ? cause.message : String(cause) },
+      webPage
+        ? 'Iris may not read this tab yet: press Alt+Shift+S on the page, or open Iris from its toolbar button, and try again.'
+        : 'Iris cannot capture this page: browser pages and extension stores are closed to extensions.',
+      { providerMessage: reason },
       { cause },
     );
   }

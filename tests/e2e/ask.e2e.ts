@@ -3,6 +3,7 @@ import { closeColour, decodeDataUrl } from '../fixtures/images.mjs';
 import {
   contextMenuChoose,
   drag,
+  evaluateInToolbarPopup,
   type Harness,
   launch,
   MENU_ADD,
@@ -234,6 +235,44 @@ describe.each([1, 2])('Capture a region and ask… at device pixel ratio %i', (d
       async () => (await chrome.storage.session.get('currentJob')).currentJob ?? null,
     );
     expect(job).toBeNull();
+    expect(chats(h)).toHaveLength(0);
+  });
+});
+
+describe('the popup’s own Capture a region button', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch({ windowSize: [900, 600] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('opens the overlay on the page behind the popup; Enter takes the view into the tray', async () => {
+    await resetExtension(h);
+    const page = await openSitePage(h, '/blocks.html', 'local');
+    await page.bringToFront();
+    // The real toolbar popup, opened from the keyboard (Alt+Shift+O, Iris's "open" shortcut,
+    // which grants access to the tab as a click on the toolbar button does); the button is
+    // given focus and pressed with a real Enter.
+    pressKeys('alt+shift+o');
+    const label = await evaluateInToolbarPopup(
+      h,
+      `new Promise((resolve) => {
+        const find = () => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Capture a region and ask');
+        const wait = () => { const b = find(); if (b) { b.focus(); resolve(document.activeElement.textContent); } else setTimeout(wait, 50); };
+        setTimeout(() => resolve('no such button: ' + document.body.innerText), 5000);
+        wait();
+      })`,
+    );
+    expect(label).toBe('Capture a region and ask');
+    pressKeys('Return');
+    await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
+    await page.bringToFront();
+    pressKeys('Return');
+    await page.locator('iris-region-overlay').waitFor({ state: 'detached' });
+    const job = await waitForJob(h, (j) => j.status === 'draft' && j.images.length === 1);
+    expect(job.images[0]?.source.srcUrl).toMatch(/^capture:/);
     expect(chats(h)).toHaveLength(0);
   });
 });

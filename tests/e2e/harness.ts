@@ -344,3 +344,49 @@ export async function openSitePage(
   await page.waitForLoadState('load');
   return page;
 }
+
+/**
+ * Evaluates `expression` in the real toolbar popup (Playwright does not list it as a page):
+ * through the browser's DevTools session, attached to the popup's target. For looking at it
+ * and moving focus; tests then act with real keys (`pressKeys`).
+ */
+export async function evaluateInToolbarPopup(h: Harness, expression: string): Promise<unknown> {
+  const browser = h.context.browser();
+  if (!browser) throw new Error('no browser-level DevTools session');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const deadline = Date.now() + 10_000;
+    let target: { targetId: string } | undefined;
+    while (!target && Date.now() < deadline) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      target = targetInfos.find((t) => t.url === `chrome-extension://${h.extensionId}/popup.html`);
+      if (!target) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!target) throw new Error('the toolbar popup is not open');
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    const answer = new Promise<unknown>((resolve, reject) => {
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message);
+        if (message.id !== 1) return;
+        if (message.error || message.result.exceptionDetails)
+          reject(new Error(JSON.stringify(message.error ?? message.result.exceptionDetails)));
+        else resolve(message.result.result.value);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression, awaitPromise: true, returnByValue: true },
+      }),
+    });
+    return await answer;
+  } finally {
+    await cdp.detach();
+  }
+}
