@@ -2,11 +2,17 @@ import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { ImagePayload } from '../openrouter/body';
 import { inspectTargetInPage, type TargetContent } from '../page/inspect-target';
-import { type ByteStep, type ByteStepDeps, byteSteps, firstBytes } from './byte-steps';
+import {
+  type ByteStep,
+  type ByteStepDeps,
+  byteSteps,
+  DEFAULT_IMAGE_TIMEOUT_MS,
+  firstBytes,
+} from './byte-steps';
 import { classifyImageUrl } from './classify';
 import { parseDataUrl } from './data-url';
 import { MAX_IMAGE_BYTES, type NormalizedImage, normalizeImage } from './normalize';
-import { checkReachable, type Reachability } from './reachability';
+import { checkReachable, REACHABILITY_TIMEOUT_MS, type Reachability } from './reachability';
 
 export interface AcquireInput {
   /** The image's address, when the menu gave one. */
@@ -23,6 +29,8 @@ export interface AcquireOptions {
   maxSide: number;
   /** Send bytes even for a public URL (the provider could not fetch it). */
   forceBytes?: boolean;
+  /** How long the downloads of the image may take together (`imageTimeoutSeconds`). */
+  timeoutMs?: number;
 }
 
 export interface AcquiredImage {
@@ -47,6 +55,7 @@ export async function acquireImage(
   deps: AcquireDeps = {},
 ): Promise<AcquiredImage> {
   const tried: string[] = [];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS;
   let srcUrl = input.srcUrl;
   let steps: ByteStep[] | undefined;
   if (input.targetId) {
@@ -64,12 +73,17 @@ export async function acquireImage(
     if (verdict.kind === 'public' && !options.forceBytes) {
       const check =
         deps.checkReachable ??
-        ((url: string) => checkReachable(url, { fetch: deps.fetch, maxBytes: MAX_IMAGE_BYTES }));
+        ((url: string) =>
+          checkReachable(url, {
+            fetch: deps.fetch,
+            maxBytes: MAX_IMAGE_BYTES,
+            timeoutMs: Math.min(REACHABILITY_TIMEOUT_MS, timeoutMs),
+          }));
       const reach = await check(verdict.url);
       if (reach.ok) return { payload: { kind: 'url', url: verdict.url } };
       tried.push(`Sending its address (checked as the provider would fetch it): ${reach.reason}`);
     }
-    steps = byteSteps({ ...input, srcUrl }, deps);
+    steps = byteSteps({ ...input, srcUrl, timeoutMs }, deps);
   }
   if (!steps?.length)
     throw new IrisError('image-unreachable', 'Iris could not find the picture.', { steps: tried });
