@@ -39,7 +39,7 @@ type Case = {
 const damaged = (format: string) => `The image is damaged: its ${format} data is incomplete`;
 const cannotDecode = (format: string) =>
   `The image is damaged, or this browser cannot decode ${format} images.`;
-const id = (name: string) => `#${name.replace(/\./g, '-')}`;
+const id = (name: string) => `#${name.replace(/[.:]/g, '-')}`;
 const ANSWER = 'red, green, blue and yellow';
 
 const CASES: Case[] = [
@@ -211,6 +211,12 @@ const CASES: Case[] = [
   {
     name: 'a server that never answers',
     target: id('never-answers.png'),
+    code: 'image-unreachable',
+    shows: `did not answer within ${TIMEOUT_SECONDS} s`,
+  },
+  {
+    name: 'a public URL whose server never answers (its check counts too)',
+    target: id('public:never-answers.png'),
     code: 'image-unreachable',
     shows: `did not answer within ${TIMEOUT_SECONDS} s`,
   },

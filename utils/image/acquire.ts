@@ -56,6 +56,8 @@ export async function acquireImage(
 ): Promise<AcquiredImage> {
   const tried: string[] = [];
   const timeoutMs = options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS;
+  // The URL check and the downloads share the image's time: the setting bounds them all.
+  const startedAt = Date.now();
   let srcUrl = input.srcUrl;
   let steps: ByteStep[] | undefined;
   if (input.targetId) {
@@ -77,13 +79,14 @@ export async function acquireImage(
           checkReachable(url, {
             fetch: deps.fetch,
             maxBytes: MAX_IMAGE_BYTES,
-            timeoutMs: Math.min(REACHABILITY_TIMEOUT_MS, timeoutMs),
+            // Half the image's time at most, so the downloads always get a chance.
+            timeoutMs: Math.min(REACHABILITY_TIMEOUT_MS, timeoutMs / 2),
           }));
       const reach = await check(verdict.url);
       if (reach.ok) return { payload: { kind: 'url', url: verdict.url } };
       tried.push(`Sending its address (checked as the provider would fetch it): ${reach.reason}`);
     }
-    steps = byteSteps({ ...input, srcUrl, timeoutMs }, deps);
+    steps = byteSteps({ ...input, srcUrl, timeoutMs, startedAt }, deps);
   }
   if (!steps?.length)
     throw new IrisError('image-unreachable', 'Iris could not find the picture.', { steps: tried });

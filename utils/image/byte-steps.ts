@@ -32,6 +32,8 @@ export interface ByteSource {
   frameId?: number;
   /** The downloads of this image share this much time (`imageTimeoutSeconds`). */
   timeoutMs?: number;
+  /** When that time started (the URL check counts too); else at the first download. */
+  startedAt?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
   const url = source.srcUrl;
   const steps: ByteStep[] = [];
   const inTab = source.tabId !== undefined && source.tabId >= 0;
-  const budget = timeBudget(source.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS);
+  const budget = timeBudget(source.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, source.startedAt);
   if (url?.startsWith('data:')) {
     steps.push({ name: 'Reading the data: URL', run: async () => parseDataUrl(url) });
   } else if (url) {
@@ -95,12 +97,12 @@ export async function firstBytes(
 type Budgeted = <T>(work: (remainingMs: number) => Promise<T>) => Promise<T>;
 
 /**
- * A time budget that starts with the first step using it. Each step gets what is left (and
- * is cut off a moment after, should it not stop by itself); once it is spent, a step is
- * not tried at all.
+ * A time budget from `startedAt` (or the first step using it). Each step gets what is left
+ * (and is cut off a moment after, should it not stop by itself); once it is spent, a step
+ * is not tried at all.
  */
-function timeBudget(totalMs: number): Budgeted {
-  let deadline: number | undefined;
+function timeBudget(totalMs: number, startedAt?: number): Budgeted {
+  let deadline = startedAt === undefined ? undefined : startedAt + totalMs;
   const seconds = Math.round(totalMs / 100) / 10;
   return (work) => {
     deadline ??= Date.now() + totalMs;

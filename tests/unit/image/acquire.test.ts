@@ -171,6 +171,30 @@ describe('acquireImage', () => {
     expect(d.fetch).not.toHaveBeenCalled();
   });
 
+  it('the URL check counts against the same time: the whole image ends within it', async () => {
+    const d = deps({
+      checkReachable: vi.fn(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return { ok: false as const, reason: 'no answer within 0.2 s' };
+      }),
+      executeScript: vi.fn(async (injection: { args: [string, number, number] }) => {
+        await new Promise((resolve) => setTimeout(resolve, injection.args[2]));
+        return [{ frameId: 0, result: { ok: false, error: 'x', timedOut: true } }];
+      }) as never,
+    });
+    const started = Date.now();
+    const error = (await acquireImage(
+      { srcUrl: 'https://cdn.example.com/hangs.png', tabId: 1 },
+      { ...options, timeoutMs: 500 },
+      d,
+    ).catch((e) => e)) as IrisError;
+    const pageTime = (d.executeScript as unknown as { mock: { calls: [[{ args: number[] }]] } })
+      .mock.calls[0][0].args[2];
+    expect(pageTime).toBeLessThanOrEqual(300);
+    expect(Date.now() - started).toBeLessThan(1200);
+    expect(error.message).toContain('did not answer within 0.5 s');
+  });
+
   it('a page that never answers is cut off a moment after the timeout', async () => {
     const d = deps({
       executeScript: vi.fn(() => new Promise(() => undefined)) as never,
