@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IrisError } from '../../../utils/errors';
 import { chainFailure, ImageTimeoutError, REASONS } from '../../../utils/image/byte-failure';
@@ -58,5 +59,12 @@ describe('chainFailure: every step failed, the sentence says what one of them le
       'The data: URL is malformed.',
     ]);
     expect(error.details.steps).toHaveLength(2);
+  });
+});
+
+describe('the page’s fetch (serialized, so it cannot import REASONS)', () => {
+  const source = readFileSync('utils/page/fetch-in-page.ts', 'utf8');
+  it.each(['redirects', 'brokeOff', 'blobGone'] as const)('words %s as REASONS does', (key) => {
+    expect(source).toContain(REASONS[key]);
   });
 });
