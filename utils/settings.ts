@@ -49,7 +49,15 @@ export const idleTimeoutSetting = storage.defineItem<number>('local:idleTimeoutS
   version: 1,
 });
 
-/** Reads everything a job needs in one go. */
+/**
+ * Downloading an image (in the page, then by Iris) may take this long altogether; then the
+ * job ends saying the image's server did not answer.
+ */
+export const DEFAULT_IMAGE_TIMEOUT_SECONDS = 15;
+export const imageTimeoutSetting = storage.defineItem<number>('local:imageTimeoutSeconds', {
+  fallback: DEFAULT_IMAGE_TIMEOUT_SECONDS,
+  version: 1,
+});
 
 /** Models OpenRouter tries, in order, when the chosen one fails (sent as `models`). */
 export const fallbackModelsSetting = storage.defineItem<string[]>('local:fallbackModels', {
@@ -119,6 +127,7 @@ export interface JobSettings {
   maxImageSide: number;
   firstByteTimeoutSeconds?: number;
   idleTimeoutSeconds?: number;
+  imageTimeoutSeconds?: number;
   /** False for a custom endpoint, which may run without a key. */
   keyRequired?: boolean;
   endpoint?: 'openrouter' | 'custom';
@@ -143,9 +152,10 @@ export async function readJobSettings(): Promise<JobSettings> {
       customEndpointSetting.getValue(),
       customApiKeySetting.getValue(),
     ]);
-  const [firstByteTimeoutSeconds, idleTimeoutSeconds] = await Promise.all([
+  const [firstByteTimeoutSeconds, idleTimeoutSeconds, imageTimeout] = await Promise.all([
     firstByteTimeoutSetting.getValue(),
     idleTimeoutSetting.getValue(),
+    imageTimeoutSetting.getValue(),
   ]);
   const [fallbackModels, answerLanguage, detail, maxTokens, noData, privateWindows, neverSites] =
     await Promise.all([
@@ -163,6 +173,7 @@ export async function readJobSettings(): Promise<JobSettings> {
     maxImageSide,
     firstByteTimeoutSeconds,
     idleTimeoutSeconds,
+    imageTimeoutSeconds: positiveOr(imageTimeout, DEFAULT_IMAGE_TIMEOUT_SECONDS),
     fallbackModels,
     answerLanguage,
     detail,
@@ -190,6 +201,16 @@ export async function readJobSettings(): Promise<JobSettings> {
         model: model.trim() || DEFAULT_MODEL,
         baseUrl,
       };
+}
+
+/** How long acquiring one image may take on downloads, in ms (see `imageTimeoutSetting`). */
+export function imageTimeoutMs(settings: Pick<JobSettings, 'imageTimeoutSeconds'>): number {
+  return (settings.imageTimeoutSeconds ?? DEFAULT_IMAGE_TIMEOUT_SECONDS) * 1000;
+}
+
+/** A stored number that makes sense as a duration, else the default (a hand-edited store). */
+function positiveOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** A prompt preset of the user's own; each enabled one is an image context-menu item. */

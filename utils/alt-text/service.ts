@@ -10,6 +10,7 @@ import {
   altTextMaxLengthSetting,
   altTextPageCapSetting,
   altTextSitesSetting,
+  imageTimeoutMs,
   readJobSettings,
 } from '../settings';
 import { altCacheKey, dayOf, putInCache, spentToday } from './cache';
@@ -132,7 +133,11 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
           frameId: sender.frameId,
           incognito: sender.tab?.incognito,
         },
-        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide },
+        {
+          sendPublicByUrl: settings.sendPublicByUrl,
+          maxSide: settings.maxImageSide,
+          timeoutMs: imageTimeoutMs(settings),
+        },
       );
       const client = createClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
       // The streaming client is reused on purpose: one error taxonomy and one set of

@@ -2,11 +2,17 @@ import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { ImagePayload } from '../openrouter/body';
 import { inspectTargetInPage, type TargetContent } from '../page/inspect-target';
-import { type ByteStep, type ByteStepDeps, byteSteps, firstBytes } from './byte-steps';
+import {
+  type ByteStep,
+  type ByteStepDeps,
+  byteSteps,
+  DEFAULT_IMAGE_TIMEOUT_MS,
+  firstBytes,
+} from './byte-steps';
 import { classifyImageUrl } from './classify';
 import { parseDataUrl } from './data-url';
 import { MAX_IMAGE_BYTES, type NormalizedImage, normalizeImage } from './normalize';
-import { checkReachable, type Reachability } from './reachability';
+import { checkReachable, REACHABILITY_TIMEOUT_MS, type Reachability } from './reachability';
 
 export interface AcquireInput {
   /** The image's address, when the menu gave one. */
@@ -23,6 +29,8 @@ export interface AcquireOptions {
   maxSide: number;
   /** Send bytes even for a public URL (the provider could not fetch it). */
   forceBytes?: boolean;
+  /** How long the downloads of the image may take together (`imageTimeoutSeconds`). */
+  timeoutMs?: number;
 }
 
 export interface AcquiredImage {
@@ -47,6 +55,9 @@ export async function acquireImage(
   deps: AcquireDeps = {},
 ): Promise<AcquiredImage> {
   const tried: string[] = [];
+  const timeoutMs = options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS;
+  // The URL check and the downloads share the image's time: the setting bounds them all.
+  const startedAt = Date.now();
   let srcUrl = input.srcUrl;
   let steps: ByteStep[] | undefined;
   if (input.targetId) {
@@ -64,12 +75,18 @@ export async function acquireImage(
     if (verdict.kind === 'public' && !options.forceBytes) {
       const check =
         deps.checkReachable ??
-        ((url: string) => checkReachable(url, { fetch: deps.fetch, maxBytes: MAX_IMAGE_BYTES }));
+        ((url: string) =>
+          checkReachable(url, {
+            fetch: deps.fetch,
+            maxBytes: MAX_IMAGE_BYTES,
+            // Half the image's time at most, so the downloads always get a chance.
+            timeoutMs: Math.min(REACHABILITY_TIMEOUT_MS, timeoutMs / 2),
+          }));
       const reach = await check(verdict.url);
       if (reach.ok) return { payload: { kind: 'url', url: verdict.url } };
       tried.push(`Sending its address (checked as the provider would fetch it): ${reach.reason}`);
     }
-    steps = byteSteps({ ...input, srcUrl }, deps);
+    steps = byteSteps({ ...input, srcUrl, timeoutMs, startedAt }, deps);
   }
   if (!steps?.length)
     throw new IrisError('image-unreachable', 'Iris could not find the picture.', { steps: tried });

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
-import { IrisError } from '../errors';
 import { fetchImageInPage } from '../page/fetch-in-page';
 import { whenGranted } from '../page/when-granted';
+import { chainFailure, ImageTimeoutError, MAX_DOWNLOAD_BYTES, reasonOf } from './byte-failure';
 import { type CaptureInput, captureElement } from './capture';
 import { parseDataUrl } from './data-url';
+import { fetchFromBackground } from './download';
 
-/** Downloads larger than this are refused before decoding (a 100 MP JPEG is ~40 MB). */
-export const MAX_DOWNLOAD_BYTES = 60_000_000;
+export { MAX_DOWNLOAD_BYTES } from './byte-failure';
+
+/** How long the downloads of one image may take together, unless the settings say otherwise. */
+export const DEFAULT_IMAGE_TIMEOUT_MS = 15_000;
+/** A screen capture is local work: this only guards against a page that never answers. */
+const CAPTURE_TIMEOUT_MS = 10_000;
 
 /** One way of getting an image's bytes; `name` is what the user reads in "What Iris tried". */
 export interface ByteStep {
@@ -25,27 +30,36 @@ export interface ByteSource {
   targetId?: string;
   tabId?: number;
   frameId?: number;
+  /** The downloads of this image share this much time (`imageTimeoutSeconds`). */
+  timeoutMs?: number;
+  /** When that time started (the URL check counts too); else at the first download. */
+  startedAt?: number;
 }
 
 /**
  * The byte chain, in order, first success wins: a data: URL parsed directly → a fetch
  * inside the clicked frame (blob: URLs, same-origin, the page's cookies) → a download by
  * Iris (with the browser's cookies, where Iris may reach the host) → a crop of a screenshot.
+ * Both downloads draw on one time budget, so a server that never answers costs it once.
  */
 export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
   const url = source.srcUrl;
   const steps: ByteStep[] = [];
   const inTab = source.tabId !== undefined && source.tabId >= 0;
+  const budget = timeBudget(source.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, source.startedAt);
   if (url?.startsWith('data:')) {
     steps.push({ name: 'Reading the data: URL', run: async () => parseDataUrl(url) });
   } else if (url) {
     if (inTab)
       steps.push({
         name: 'Fetching it inside the page',
-        run: () => fetchInFrame(url, source, deps),
+        run: () => budget((ms) => fetchInFrame(url, source, deps, ms)),
       });
     if (!url.startsWith('blob:'))
-      steps.push({ name: 'Downloading it from Iris', run: () => fetchFromBackground(url, deps) });
+      steps.push({
+        name: 'Downloading it from Iris',
+        run: () => budget((ms) => fetchFromBackground(url, deps, ms)),
+      });
   }
   if (inTab) {
     const capture = deps.capture ?? ((input: CaptureInput) => captureElement(input, deps));
@@ -55,7 +69,10 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
       targetId: source.targetId,
       srcUrl: url,
     };
-    steps.push({ name: 'Capturing it from the screen', run: () => capture(input) });
+    steps.push({
+      name: 'Capturing it from the screen',
+      run: () => within(capture(input), CAPTURE_TIMEOUT_MS, new Error('the page did not answer')),
+    });
   }
   return steps;
 }
@@ -65,40 +82,53 @@ export async function firstBytes(
   steps: ByteStep[],
   tried: string[],
 ): Promise<{ bytes: Uint8Array; step: string }> {
+  const errors: unknown[] = [];
   for (const step of steps) {
     try {
       return { bytes: await step.run(), step: step.name };
     } catch (error) {
+      errors.push(error);
       tried.push(`${step.name}: ${reasonOf(error)}`);
     }
   }
-  throw new IrisError('image-unreachable', failureSentence(tried), { steps: tried });
+  throw chainFailure(tried, errors);
 }
 
-/** The sentence for a chain where every step failed: an HTTP status says most. */
-function failureSentence(tried: string[]): string {
-  const statuses = tried.map((line) => Number(/HTTP (\d{3})/.exec(line)?.[1])).filter(Boolean);
-  if (statuses.some((s) => s === 404 || s === 410))
-    return 'The image is not at its address any more: its server answered “not found” (HTTP 404).';
-  const denied = statuses.find((s) => s === 401 || s === 403);
-  if (denied) return `The image’s server refused to hand it over (HTTP ${denied}).`;
-  return 'Iris could not read this image.';
+type Budgeted = <T>(work: (remainingMs: number) => Promise<T>) => Promise<T>;
+
+/**
+ * A time budget from `startedAt` (or the first step using it). Each step gets what is left
+ * (and is cut off a moment after, should it not stop by itself); once it is spent, a step
+ * is not tried at all.
+ */
+function timeBudget(totalMs: number, startedAt?: number): Budgeted {
+  let deadline = startedAt === undefined ? undefined : startedAt + totalMs;
+  const seconds = Math.round(totalMs / 100) / 10;
+  return (work) => {
+    deadline ??= Date.now() + totalMs;
+    const left = deadline - Date.now();
+    if (left <= 0) return Promise.reject(new ImageTimeoutError(seconds, false));
+    // A step's own timeout is reported as the whole budget's: that is the setting's value.
+    return within(work(left), left + 1000, new ImageTimeoutError(seconds)).catch((error) => {
+      throw error instanceof ImageTimeoutError ? new ImageTimeoutError(seconds) : error;
+    });
+  };
 }
 
-function reasonOf(error: unknown): string {
-  // fetch rejects with a bare TypeError for network errors and for CORS refusals alike.
-  const message = error instanceof Error ? error.message : String(error);
-  if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message))
-    return 'the browser blocked the request (another site without CORS, or no access to it) or the server did not answer';
-  if (error instanceof DOMException && error.name === 'TimeoutError')
-    return 'no answer within 15 s';
-  return message;
+/** `promise`, or `error` once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number, error: Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 async function fetchInFrame(
   url: string,
   source: ByteSource,
   deps: ByteStepDeps,
+  timeoutMs: number,
 ): Promise<Uint8Array> {
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
@@ -106,23 +136,14 @@ async function fetchInFrame(
     executeScript({
       target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
       func: fetchImageInPage,
-      args: [url, MAX_DOWNLOAD_BYTES],
+      args: [url, MAX_DOWNLOAD_BYTES, timeoutMs],
     }),
   );
   const result = injection?.result as Awaited<ReturnType<typeof fetchImageInPage>> | undefined;
   if (!result) throw new Error('the page did not answer');
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) {
+    if (result.timedOut) throw new ImageTimeoutError(timeoutMs / 1000);
+    throw new Error(result.error);
+  }
   return parseDataUrl(result.dataUrl);
-}
-
-async function fetchFromBackground(url: string, deps: ByteStepDeps): Promise<Uint8Array> {
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
-  const response = await doFetch(url, {
-    credentials: 'include',
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > MAX_DOWNLOAD_BYTES) throw new Error(`too large (${(length / 1e6).toFixed(0)} MB)`);
-  return new Uint8Array(await response.arrayBuffer());
 }

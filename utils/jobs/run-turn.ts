@@ -5,7 +5,7 @@ import { writeCachedReachability } from '../image/reachability-cache';
 import { buildChatBody, type ImagePayload } from '../openrouter/body';
 import type { ClientOptions, createOpenRouterClient, StreamResult } from '../openrouter/client';
 import { requestOptionsFor } from '../openrouter/request-options';
-import type { JobSettings } from '../settings';
+import { imageTimeoutMs, type JobSettings } from '../settings';
 import type { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
 import { withRetries } from './retry';
@@ -145,7 +145,12 @@ async function readImages(
           frameId: image.source.frameId,
           incognito: image.source.incognito,
         },
-        { sendPublicByUrl: settings.sendPublicByUrl, maxSide: settings.maxImageSide, forceBytes },
+        {
+          sendPublicByUrl: settings.sendPublicByUrl,
+          maxSide: settings.maxImageSide,
+          forceBytes,
+          timeoutMs: imageTimeoutMs(settings),
+        },
       );
       const { original } = acquired;
       patchImage(writer, i, {

@@ -1,24 +1,77 @@
 /**
  * Injected on demand into the clicked frame (`scripting.executeScript`): fetches the
  * image with the page's own cookies and origin, which is the only way to read blob: URLs
- * and images behind a login. Must stay self-contained: it is serialized into the page.
+ * and images behind a login. Must stay self-contained: it is serialized into the page
+ * (so the reasons repeat `REASONS` of utils/image/byte-failure.ts word for word).
+ * Everything — answer and body — must arrive within `timeoutMs`.
  */
 export async function fetchImageInPage(
   url: string,
   maxBytes: number,
-): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
+  timeoutMs: number,
+): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string; timedOut?: boolean }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const late = {
+    ok: false as const,
+    error: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`,
+    timedOut: true,
+  };
+  const tooLarge = { ok: false as const, error: `too large (over ${maxBytes / 1e6} MB)` };
+  let response: Response;
   try {
-    let response: Response;
     try {
-      response = await fetch(url, { credentials: 'include', signal: AbortSignal.timeout(15_000) });
-    } catch {
+      response = await fetch(url, { credentials: 'include', signal });
+    } catch (error) {
+      if (signal.aborted) throw error;
       // CDNs answer `Access-Control-Allow-Origin: *`, which CORS refuses to a request with
       // cookies: ask once more without them.
-      response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(15_000) });
+      response = await fetch(url, { credentials: 'omit', signal });
     }
-    if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
-    const blob = await response.blob();
-    if (blob.size > maxBytes) return { ok: false, error: `too large (${blob.size} bytes)` };
+  } catch (error) {
+    if (signal.aborted) return late;
+    if (url.startsWith('blob:'))
+      return { ok: false, error: 'the page has released this blob: address' };
+    try {
+      // Asked not to follow redirects, a loop shows itself as a redirect.
+      const probe = await fetch(url, { credentials: 'omit', redirect: 'manual', signal });
+      if (probe.type === 'opaqueredirect')
+        return {
+          ok: false,
+          error: 'its address redirects in circles, or to a place that cannot be reached',
+        };
+    } catch {
+      // The first error says more than the probe's.
+    }
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return tooLarge;
+  }
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body?.getReader();
+  try {
+    for (;;) {
+      if (!reader) break;
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.length;
+      if (length > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge;
+      }
+    }
+  } catch {
+    if (signal.aborted) return late;
+    return { ok: false, error: 'the connection broke off before the whole image arrived' };
+  }
+  // An empty blob reads as a bare "data:", which is not a data: URL.
+  if (length === 0) return { ok: true, dataUrl: 'data:,' };
+  try {
+    const blob = new Blob(chunks as BlobPart[]);
     const dataUrl = await new Promise<string>((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));

@@ -147,6 +147,103 @@ describe('acquireImage', () => {
     expect(image.payload.kind).toBe(kind);
   });
 
+  it('a server that never answers ends within the image timeout, naming it', async () => {
+    // The page's fetch gives up at the time it was given; Iris's download has none left.
+    const d = deps({
+      executeScript: vi.fn(async (injection: { args: [string, number, number] }) => {
+        await new Promise((resolve) => setTimeout(resolve, injection.args[2]));
+        return [{ frameId: 0, result: { ok: false, error: 'x', timedOut: true } }];
+      }) as never,
+    });
+    const started = Date.now();
+    const error = (await acquireImage(
+      { srcUrl: 'http://127.0.0.1/hangs.png', tabId: 1 },
+      { ...options, timeoutMs: 300 },
+      d,
+    ).catch((e) => e)) as IrisError;
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error.message).toContain('did not answer within 0.3 s');
+    expect(error.details.steps).toEqual([
+      'Fetching it inside the page: no complete answer within 0.3 s',
+      'Downloading it from Iris: not tried: the 0.3 s for this image had run out',
+      'Capturing it from the screen: the page shows no picture there (it did not load)',
+    ]);
+    expect(d.fetch).not.toHaveBeenCalled();
+  });
+
+  it('the URL check counts against the same time: the whole image ends within it', async () => {
+    const d = deps({
+      checkReachable: vi.fn(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return { ok: false as const, reason: 'no answer within 0.2 s' };
+      }),
+      executeScript: vi.fn(async (injection: { args: [string, number, number] }) => {
+        await new Promise((resolve) => setTimeout(resolve, injection.args[2]));
+        return [{ frameId: 0, result: { ok: false, error: 'x', timedOut: true } }];
+      }) as never,
+    });
+    const started = Date.now();
+    const error = (await acquireImage(
+      { srcUrl: 'https://cdn.example.com/hangs.png', tabId: 1 },
+      { ...options, timeoutMs: 500 },
+      d,
+    ).catch((e) => e)) as IrisError;
+    const pageTime = (d.executeScript as unknown as { mock: { calls: [[{ args: number[] }]] } })
+      .mock.calls[0][0].args[2];
+    expect(pageTime).toBeLessThanOrEqual(300);
+    expect(Date.now() - started).toBeLessThan(1200);
+    expect(error.message).toContain('did not answer within 0.5 s');
+  });
+
+  it('a page that never answers is cut off a moment after the timeout', async () => {
+    const d = deps({
+      executeScript: vi.fn(() => new Promise(() => undefined)) as never,
+      fetch: vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) =>
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+          ),
+      ) as never,
+    });
+    const started = Date.now();
+    const error = (await acquireImage(
+      { srcUrl: 'http://127.0.0.1/hangs.png', tabId: 1 },
+      { ...options, timeoutMs: 100 },
+      d,
+    ).catch((e) => e)) as IrisError;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(error.message).toContain('did not answer within 0.1 s');
+  });
+
+  it('a download that stalls mid-body ends at the timeout (Iris’s own download)', async () => {
+    const started = Date.now();
+    // Like fetch, an abort of the request's signal errors a body still being read.
+    const d = deps({
+      executeScript: vi.fn(async () => [
+        { frameId: 0, result: { ok: false, error: 'Failed to fetch' } },
+      ]) as never,
+      fetch: vi.fn(async (_url: string, init: RequestInit) => {
+        const stalled = new ReadableStream<Uint8Array>({
+          start: (controller) => {
+            controller.enqueue(new Uint8Array([0x89, 0x50]));
+            init.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+          },
+        });
+        return new Response(stalled, { status: 200 });
+      }) as never,
+    });
+    const error = (await acquireImage(
+      { srcUrl: 'http://127.0.0.1/stalls.png', tabId: 1 },
+      { ...options, timeoutMs: 200 },
+      d,
+    ).catch((e) => e)) as IrisError;
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error.message).toContain('did not answer within 0.2 s');
+    expect(error.details.steps?.[1]).toBe(
+      'Downloading it from Iris: no complete answer within 0.2 s',
+    );
+  });
+
   it('a picked element that left the page says so', async () => {
     const d = deps({
       executeScript: vi.fn(async () => [{ frameId: 0, result: { kind: 'gone' } }]) as never,

@@ -67,6 +67,21 @@ describe('createJobRunner', () => {
     expect(sentBody.model).toBe('google/gemini-2.5-flash');
   });
 
+  it('gives the image the timeout of the settings (15 s unless set)', async () => {
+    const answer = async () => ({ text: 'ok', finishReason: 'stop' });
+    const set = runnerWith(answer, { imageTimeoutSeconds: 4 });
+    await set.runner.start({ source });
+    expect((set.acquire.mock.calls[0] as unknown[] | undefined)?.[1]).toMatchObject({
+      timeoutMs: 4000,
+    });
+    fakeBrowser.reset(); // the same job id: its stored image would be reused
+    const unset = runnerWith(answer);
+    await unset.runner.start({ source });
+    expect((unset.acquire.mock.calls[0] as unknown[] | undefined)?.[1]).toMatchObject({
+      timeoutMs: 15_000,
+    });
+  });
+
   it('fails with no-api-key before touching the image or the network', async () => {
     const { runner, streamChat, acquire } = runnerWith(async () => ({ text: '' }), { apiKey: '' });
     const job = await runner.start({ source });

@@ -5,6 +5,8 @@ import {
   customApiKeySetting,
   customEndpointSetting,
   DEFAULT_MODEL,
+  imageTimeoutMs,
+  imageTimeoutSetting,
   OPENROUTER_BASE_URL,
   readJobSettings,
   SETTINGS_SCHEMA,
@@ -107,5 +109,31 @@ describe('export and import', () => {
 
   it.each(['not json', '[]', '{"iris":"other","settings":{}}'])('refuses %s', async (text) => {
     expect(await importSettings(text)).toEqual({ ok: false });
+  });
+});
+
+describe('imageTimeoutSeconds', () => {
+  it('defaults to 15 s, with no migration needed for older stores', async () => {
+    await migrateSettings();
+    const settings = await readJobSettings();
+    expect(settings.imageTimeoutSeconds).toBe(15);
+    expect(imageTimeoutMs(settings)).toBe(15_000);
+  });
+
+  it.each([
+    [3, 3],
+    [0.5, 0.5],
+    [0, 15],
+    [-2, 15],
+    [Number.NaN, 15],
+    ['ten', 15],
+  ])('a stored %s is read as %s s', async (stored, seconds) => {
+    await fakeBrowser.storage.local.set({ imageTimeoutSeconds: stored });
+    expect((await readJobSettings()).imageTimeoutSeconds).toBe(seconds);
+  });
+
+  it('is the item the settings define', async () => {
+    await imageTimeoutSetting.setValue(4);
+    expect(imageTimeoutMs(await readJobSettings())).toBe(4000);
   });
 });

@@ -1,0 +1,72 @@
+import { IrisError } from '../errors';
+import { t } from '../i18n';
+
+/** Downloads larger than this are refused before decoding (a 100 MP JPEG is ~40 MB). */
+export const MAX_DOWNLOAD_BYTES = 60_000_000;
+
+/** A download step ran out of the time the settings give an image (`imageTimeoutSeconds`). */
+export class ImageTimeoutError extends Error {
+  override readonly name = 'ImageTimeoutError';
+  constructor(
+    readonly seconds: number,
+    tried = true,
+  ) {
+    super(
+      tried
+        ? `no complete answer within ${seconds} s`
+        : `not tried: the ${seconds} s for this image had run out`,
+    );
+  }
+}
+
+/** Reasons a download step gives (also from the page, which cannot import this file). */
+export const REASONS = {
+  tooLarge: `too large (over ${MAX_DOWNLOAD_BYTES / 1e6} MB)`,
+  redirects: 'its address redirects in circles, or to a place that cannot be reached',
+  brokeOff: 'the connection broke off before the whole image arrived',
+  blobGone: 'the page has released this blob: address',
+} as const;
+
+/**
+ * The error for a chain where every step failed: what one of the steps learnt, most telling
+ * first (an error of Iris's own, a timeout, an HTTP status, a size, a broken connection).
+ * `tried` lists each step and why it failed; it goes with the error as `details.steps`.
+ */
+export function chainFailure(tried: string[], errors: unknown[]): IrisError {
+  const steps = { steps: tried };
+  const own = errors.find((e): e is IrisError => e instanceof IrisError);
+  if (own) return new IrisError(own.code, own.message, { ...own.details, ...steps });
+  const timeout = errors.find((e): e is ImageTimeoutError => e instanceof ImageTimeoutError);
+  if (timeout)
+    return new IrisError('image-unreachable', t('imageFailTimeout', timeout.seconds), steps);
+  const statuses = tried.map((line) => Number(/HTTP (\d{3})/.exec(line)?.[1])).filter(Boolean);
+  const gone = statuses.find((s) => s === 404 || s === 410);
+  if (gone) return new IrisError('image-unreachable', t('imageFailNotFound', gone), steps);
+  const denied = statuses.find((s) => s === 401 || s === 403);
+  if (denied) return new IrisError('image-unreachable', t('imageFailRefused', denied), steps);
+  const has = (reason: string) => tried.some((line) => line.includes(reason));
+  if (has(REASONS.tooLarge))
+    return new IrisError(
+      'image-too-large',
+      t('imageFailTooLarge', MAX_DOWNLOAD_BYTES / 1e6),
+      steps,
+    );
+  const status = statuses[0];
+  if (status) return new IrisError('image-unreachable', t('imageFailStatus', status), steps);
+  if (has(REASONS.redirects))
+    return new IrisError('image-unreachable', t('imageFailRedirects'), steps);
+  if (has(REASONS.brokeOff))
+    return new IrisError('image-unreachable', t('imageFailBrokeOff'), steps);
+  if (has(REASONS.blobGone))
+    return new IrisError('image-unreachable', t('imageFailBlobGone'), steps);
+  return new IrisError('image-unreachable', 'Iris could not read this image.', steps);
+}
+
+/** Why a step failed, in words for "What Iris tried". */
+export function reasonOf(error: unknown): string {
+  // fetch rejects with a bare TypeError for network errors and for CORS refusals alike.
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message))
+    return 'the browser blocked the request (another site without CORS, or no access to it) or the server did not answer';
+  return message;
+}
