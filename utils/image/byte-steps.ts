@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
-import { fetchImageInPage } from '../page/fetch-in-page';
+import { type Inject, runInPage } from '../page/run-in-page';
 import { whenGranted } from '../page/when-granted';
 import { type CaptureInput, captureElement } from './capture';
 import { parseDataUrl } from './data-url';
@@ -102,14 +102,14 @@ async function fetchInFrame(
 ): Promise<Uint8Array> {
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [injection] = await whenGranted(() =>
-    executeScript({
-      target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
-      func: fetchImageInPage,
-      args: [url, MAX_DOWNLOAD_BYTES],
-    }),
-  );
-  const result = injection?.result as Awaited<ReturnType<typeof fetchImageInPage>> | undefined;
+  const granted: Inject = (injection) => whenGranted(() => executeScript(injection));
+  const [injection] = await runInPage(granted, {
+    target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
+    file: '/page-image.js',
+    name: 'fetchImageInPage',
+    args: [url, MAX_DOWNLOAD_BYTES],
+  });
+  const result = injection?.result;
   if (!result) throw new Error('the page did not answer');
   if (!result.ok) throw new Error(result.error);
   return parseDataUrl(result.dataUrl);
