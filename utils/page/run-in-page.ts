@@ -1,5 +1,10 @@
 import type { Browser, browser } from 'wxt/browser';
-import type { applyAltInPage, findFocusedImageInPage, undoAltTextInPage } from './alt-text-page';
+import type {
+  applyAltInPage,
+  findFocusedImageInPage,
+  showCapNoticeInPage,
+  undoAltTextInPage,
+} from './alt-text-page';
 import type { takeLastContextTarget } from './context-target';
 import type { fetchImageInPage } from './fetch-in-page';
 import type { inspectTargetInPage } from './inspect-target';
@@ -30,6 +35,7 @@ export interface PageScripts {
   '/page-alt-text.js': {
     applyAltInPage: typeof applyAltInPage;
     findFocusedImageInPage: typeof findFocusedImageInPage;
+    showCapNoticeInPage: typeof showCapNoticeInPage;
     undoAltTextInPage: typeof undoAltTextInPage;
   };
 }
