@@ -1,7 +1,7 @@
 /**
- * Functions injected on demand (`scripting.executeScript`) for alt text. Each must stay
- * self-contained: it is serialized into the page. They run in Iris's isolated world, the
- * same one as the alt-text content script, so they can reach its controller.
+ * The alt-text functions of the page script page-alt-text.js (utils/page/run-in-page.ts).
+ * They run in Iris's isolated world, the same one as the alt-text content script, so they
+ * can reach its controller.
  *
  * Marks, shared with utils/alt-text/auto.ts: `data-iris-alt` on every <img> Iris wrote an
  * alt on, and `data-iris-alt-original` holding the author's alt (absent: there was none).

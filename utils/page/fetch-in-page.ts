@@ -1,7 +1,7 @@
 /**
  * Injected on demand into the clicked frame (`scripting.executeScript`): fetches the
  * image with the page's own cookies and origin, which is the only way to read blob: URLs
- * and images behind a login. Must stay self-contained: it is serialized into the page.
+ * and images behind a login. Runs in a page script (utils/page/run-in-page.ts).
  */
 export async function fetchImageInPage(
   url: string,

@@ -16,7 +16,8 @@ import type { rememberMediaInPage } from './remember-media';
 /**
  * Iris's page scripts (WXT unlisted scripts, `entrypoints/page-*.ts`) and the functions each
  * exposes in the frame's isolated world. They are files, not `executeScript({func})`, so
- * their code is not in the background bundle.
+ * their code is not in the background bundle. Their functions use no `wxt/browser` API (it
+ * would bring the polyfill into every page script): texts arrive translated, as arguments.
  */
 export interface PageScripts {
   '/page-find-target.js': {
