@@ -59,7 +59,9 @@ export default defineBackground(() => {
     },
     { isAllowedContentScript: altText.isAllowedSender },
   );
+  // On update too: the registration must name this version's file.
   browser.runtime.onStartup.addListener(() => void restoreAltTextScript());
+  browser.runtime.onInstalled.addListener(() => void restoreAltTextScript());
   void restrictStorageToExtension();
   void runner.recoverInterrupted();
 });

@@ -5,7 +5,8 @@ import { cropBox } from './image/crop';
 import { makeThumbnail } from './image/encode';
 import { normalizeImage } from './image/normalize';
 import type { ReadyImage } from './jobs/run-job';
-import { type RegionSelection, selectRegion } from './page/region-overlay';
+import type { RegionSelection } from './page/region-overlay';
+import { runInPage } from './page/run-in-page';
 
 export interface CaptureDeps {
   executeScript?: typeof browser.scripting.executeScript;
@@ -30,12 +31,13 @@ export async function captureRegion(
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
   let selection: RegionSelection | null | undefined;
   try {
-    const [injection] = await executeScript({
+    const [injection] = await runInPage(executeScript, {
       target: { tabId: tab.id },
-      func: selectRegion,
+      file: '/page-region.js',
+      name: 'selectRegion',
       args: [{ label: t('regionLabel'), help: t('regionHelp') }],
     });
-    selection = injection?.result as RegionSelection | null | undefined;
+    selection = injection?.result;
   } catch (cause) {
     // An ordinary web page refuses only when Iris was not invoked on it (activeTab is
     // granted by the toolbar button, the menu or a shortcut, not by a popup Iris opened);

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 
 const SCRIPT_ID = 'iris-context-target';
+/** Where WXT builds entrypoints/context-target.ts. */
+const SCRIPT_FILE = '/context-target.js';
 export const ALL_SITES = { origins: ['<all_urls>'] };
 
 /**
@@ -11,17 +13,18 @@ export const ALL_SITES = { origins: ['<all_urls>'] };
 export async function syncContextListener(): Promise<void> {
   const granted = await browser.permissions.contains(ALL_SITES);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const script = {
+    id: SCRIPT_ID,
+    matches: ['<all_urls>'],
+    js: [SCRIPT_FILE],
+    runAt: 'document_start' as const,
+    allFrames: true,
+  };
   if (granted && registered.length === 0) {
-    await browser.scripting.registerContentScripts([
-      {
-        id: SCRIPT_ID,
-        matches: ['<all_urls>'],
-        js: ['/content-scripts/context-target.js'],
-        runAt: 'document_start',
-        allFrames: true,
-        persistAcrossSessions: true,
-      },
-    ]);
+    await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+  } else if (granted && registered[0]?.js?.[0] !== SCRIPT_FILE) {
+    // Registered by an older version, whose file had another name.
+    await browser.scripting.updateContentScripts([script]);
   } else if (!granted && registered.length > 0) {
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   }

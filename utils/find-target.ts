@@ -1,9 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
 import { t } from './i18n';
-import { takeLastContextTarget } from './page/context-target';
-import { type PickResult, pickElementInPage, rememberTargetInPage } from './page/pick-element';
-import { rememberMediaInPage } from './page/remember-media';
+import { type Inject, runInPage } from './page/run-in-page';
 import { whenGranted } from './page/when-granted';
 
 /** A right-click remembered longer ago than this is not the one the menu was opened for. */
@@ -27,43 +25,45 @@ type MenuInfo = Browser.contextMenus.OnClickData & { targetElementId?: number };
 export async function findTarget(
   info: MenuInfo,
   tabId: number,
-  inject = browser.scripting.executeScript.bind(browser.scripting),
+  inject: Inject = browser.scripting.executeScript.bind(browser.scripting),
 ): Promise<FoundTarget> {
-  const executeScript: typeof inject = (injection) => whenGranted(() => inject(injection));
+  const executeScript: Inject = (injection) => whenGranted(() => inject(injection));
   const target = { tabId, frameIds: [info.frameId ?? 0] };
+  const file = '/page-find-target.js';
   try {
     if (info.targetElementId !== undefined) {
-      const [found] = await executeScript({
+      const [found] = await runInPage(executeScript, {
         target,
-        func: rememberTargetInPage,
+        file,
+        name: 'rememberTargetInPage',
         args: [info.targetElementId],
       });
-      const targetId = found?.result as string | null | undefined;
-      if (targetId) return { kind: 'found', targetId };
+      if (found?.result) return { kind: 'found', targetId: found.result };
     }
     if (info.mediaType === 'video' && info.srcUrl) {
-      const [found] = await executeScript({
+      const [found] = await runInPage(executeScript, {
         target,
-        func: rememberMediaInPage,
+        file,
+        name: 'rememberMediaInPage',
         args: [info.srcUrl],
       });
-      const targetId = found?.result as string | null | undefined;
-      if (targetId) return { kind: 'found', targetId };
+      if (found?.result) return { kind: 'found', targetId: found.result };
     }
     // With access to all sites, a listener remembered what was right-clicked: no pick.
-    const [remembered] = await executeScript({
+    const [remembered] = await runInPage(executeScript, {
       target,
-      func: takeLastContextTarget,
+      file,
+      name: 'takeLastContextTarget',
       args: [REMEMBERED_MAX_AGE_MS],
     });
-    const rememberedId = remembered?.result as string | null | undefined;
-    if (rememberedId) return { kind: 'found', targetId: rememberedId };
-    const [picked] = await executeScript({
+    if (remembered?.result) return { kind: 'found', targetId: remembered.result };
+    const [picked] = await runInPage(executeScript, {
       target,
-      func: pickElementInPage,
+      file,
+      name: 'pickElementInPage',
       args: [PICK_TIMEOUT_MS, t('pickBanner')],
     });
-    const result = picked?.result as PickResult | undefined;
+    const result = picked?.result;
     if (result?.ok) return { kind: 'found', targetId: result.targetId };
     return { kind: 'cancelled' };
   } catch (cause) {

@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import type { Job } from './jobs/types';
+import { storage } from './storage';
 
 /** One finished job as History keeps it. */
 export interface HistoryEntry {
@@ -22,7 +22,6 @@ const THUMBNAIL_MAX_CHARS = 120_000;
 
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', {
   fallback: [],
-  version: 1,
 });
 
 /** The history entry for a job, or null when it should not be kept (failed, private). */

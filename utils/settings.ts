@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storage } from './storage';
 
 /**
  * Every stored setting of Iris, defined once (STYLE.md habit 3). The API key lives in
@@ -11,42 +11,35 @@ export const DEFAULT_PROMPT =
 
 export const apiKeySetting = storage.defineItem<string>('local:apiKey', {
   fallback: '',
-  version: 1,
 });
 
 export const modelSetting = storage.defineItem<string>('local:model', {
   fallback: DEFAULT_MODEL,
-  version: 1,
 });
 
 /** Base URL of OpenRouter's API (only tests and developers change it). */
 export const baseUrlSetting = storage.defineItem<string>('local:baseUrl', {
   fallback: OPENROUTER_BASE_URL,
-  version: 1,
 });
 
 /** Public images go to the model by URL (cheaper, faster) unless the user turns this off. */
 export const sendPublicByUrlSetting = storage.defineItem<boolean>('local:sendPublicByUrl', {
   fallback: true,
-  version: 1,
 });
 
 /** Longest side, in pixels, of an image sent as bytes. */
 export const maxImageSideSetting = storage.defineItem<number>('local:maxImageSide', {
   fallback: 2048,
-  version: 1,
 });
 
 /** No byte at all from the model (keep-alive comments count) within this → a timeout message. */
 export const firstByteTimeoutSetting = storage.defineItem<number>('local:firstByteTimeoutSeconds', {
   fallback: 60,
-  version: 1,
 });
 
 /** Silence this long in the middle of an answer → a timeout message (partial text kept). */
 export const idleTimeoutSetting = storage.defineItem<number>('local:idleTimeoutSeconds', {
   fallback: 45,
-  version: 1,
 });
 
 /**
@@ -56,49 +49,41 @@ export const idleTimeoutSetting = storage.defineItem<number>('local:idleTimeoutS
 export const DEFAULT_IMAGE_TIMEOUT_SECONDS = 15;
 export const imageTimeoutSetting = storage.defineItem<number>('local:imageTimeoutSeconds', {
   fallback: DEFAULT_IMAGE_TIMEOUT_SECONDS,
-  version: 1,
 });
 
 /** Models OpenRouter tries, in order, when the chosen one fails (sent as `models`). */
 export const fallbackModelsSetting = storage.defineItem<string[]>('local:fallbackModels', {
   fallback: [],
-  version: 1,
 });
 
 /** 'auto' answers in the browser's UI language; otherwise a BCP 47 tag such as 'de'. */
 export const answerLanguageSetting = storage.defineItem<string>('local:answerLanguage', {
   fallback: 'auto',
-  version: 1,
 });
 
 export type ImageDetail = 'auto' | 'low' | 'high';
 export const detailSetting = storage.defineItem<ImageDetail>('local:detail', {
   fallback: 'auto',
-  version: 1,
 });
 
 /** Longest answer, in tokens (`max_tokens`); 0 leaves it to the model. */
 export const maxTokensSetting = storage.defineItem<number>('local:maxTokens', {
   fallback: 1000,
-  version: 1,
 });
 
 /** Only providers with zero data retention, and none that collect data. */
 export const noDataProvidersSetting = storage.defineItem<boolean>('local:noDataProviders', {
   fallback: false,
-  version: 1,
 });
 
 /** Off: Iris's menu items do nothing in private (incognito) windows and say why. */
 export const privateWindowsSetting = storage.defineItem<boolean>('local:privateWindows', {
   fallback: false,
-  version: 1,
 });
 
 /** Host names (and their subdomains) where Iris never runs. */
 export const neverSitesSetting = storage.defineItem<string[]>('local:neverSites', {
   fallback: [],
-  version: 1,
 });
 
 /** Any OpenAI-compatible server used instead of OpenRouter, with its own model. */
@@ -109,13 +94,11 @@ export interface CustomEndpoint {
 }
 export const customEndpointSetting = storage.defineItem<CustomEndpoint>('local:customEndpoint', {
   fallback: { enabled: false, baseUrl: '', model: '' },
-  version: 1,
 });
 
 /** The custom endpoint's own key: never sent to OpenRouter, and OpenRouter's never sent there. */
 export const customApiKeySetting = storage.defineItem<string>('local:customApiKey', {
   fallback: '',
-  version: 1,
 });
 
 /** What a job needs from the settings. Fields after `maxImageSide` are optional for tests. */
@@ -227,7 +210,6 @@ export interface PresetState {
 }
 export const presetsSetting = storage.defineItem<PresetState>('local:presets', {
   fallback: { builtIns: {}, custom: [] },
-  version: 1,
 });
 
 /** The shape of all settings together; `migrateSettings` moves older stores to this one. */
@@ -235,41 +217,34 @@ export const SETTINGS_SCHEMA = 2;
 export const settingsSchemaSetting = storage.defineItem<number>('local:settingsSchema', {
   // Stores written before the schema existed are version 1.
   fallback: 1,
-  version: 1,
 });
 
 /** Sites (origins such as "https://example.com") where the user turned auto alt text on. */
 export const altTextSitesSetting = storage.defineItem<string[]>('local:altTextSites', {
   fallback: [],
-  version: 1,
 });
 
 /** Longest alt text Iris writes, in characters. */
 export const altTextMaxLengthSetting = storage.defineItem<number>('local:altTextMaxLength', {
   fallback: 125,
-  version: 1,
 });
 
 /** Copy a generated alt text to the clipboard (off by default: the clipboard is the user's). */
 export const altTextCopySetting = storage.defineItem<boolean>('local:altTextCopy', {
   fallback: false,
-  version: 1,
 });
 
 /** Auto mode stops on a page once its alt texts cost this much (USD, from usage.cost). */
 export const altTextPageCapSetting = storage.defineItem<number>('local:altTextPageCapUsd', {
   fallback: 0.05,
-  version: 1,
 });
 
 /** Auto mode stops everywhere for the day once its alt texts cost this much (USD). */
 export const altTextDayCapSetting = storage.defineItem<number>('local:altTextDayCapUsd', {
   fallback: 0.5,
-  version: 1,
 });
 
 /** How many alt-text requests auto mode runs at once on a page. */
 export const altTextConcurrencySetting = storage.defineItem<number>('local:altTextConcurrency', {
   fallback: 3,
-  version: 1,
 });

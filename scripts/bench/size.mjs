@@ -10,19 +10,23 @@ const CHROME_DIR = resolve('.output/chrome-mv3');
 const OUTPUT_DIR = resolve('.output');
 
 /**
- * The issue's budgets, by bundle kind. Two miss them, and are held by ratchets at the
- * measured size + ~2 KB so they cannot grow unnoticed (see BENCHMARKS.md):
- * - the background (~89 KB): Iris's own code (~66 KB, ~10 KB of it functions injected into
- *   pages), @wxt-dev/storage and eventsource-parser (~12 KB), webextension-polyfill (~10 KB,
- *   part of the fixed stack);
- * - the alt-text content script (~19 KB): webextension-polyfill is most of it.
- * TODO(2026-11-25): lower both to the issue's numbers once the page functions are injected
- * as files and the content scripts use the browser's own promise API.
+ * The issue's budgets, by bundle kind. An injected script is any script Iris puts into a
+ * page: the page scripts (executeScript files), the runtime-registered content scripts
+ * (alt-text.js, context-target.js) and anything WXT builds under content-scripts/.
+ * One bundle misses its budget and is held by a ratchet at the measured size + ~1 KB, so it
+ * cannot grow unnoticed:
+ * - the background (~69.4 KB): webextension-polyfill (~9.6 KB, part of the fixed stack)
+ *   and eventsource-parser (~3.4 KB, named in DESIGN.md), and ~56 KB of Iris's own code —
+ *   jobs, the OpenRouter client, the image pipeline (sniff, dimensions, normalize, encode,
+ *   reachability, byte steps, capture), alt text, menus, settings; no page functions and
+ *   no storage library any more (see scripts/bench/notes.md).
+ * TODO(2026-11-25): lower it to the issue's 60 KB (a smaller image pipeline in the
+ * background, or a terser minifier pass, ~2 KB).
  */
 export const BUDGETS = {
-  background: { limit: 89.5 * KB, issue: 60 * KB, ratchet: true },
+  background: { limit: 70.5 * KB, issue: 60 * KB, ratchet: true },
   popup: { limit: 60 * KB, issue: 60 * KB },
-  'content script': { limit: 21 * KB, issue: 15 * KB, ratchet: true },
+  'injected script': { limit: 15 * KB, issue: 15 * KB },
   offscreen: { limit: 15 * KB, issue: 15 * KB },
   zip: { limit: 150 * KB, issue: 150 * KB },
 };
@@ -47,8 +51,15 @@ export function measureBundles() {
   const bundles = [];
   const background = join(CHROME_DIR, 'background.js');
   bundles.push({ name: 'background.js', kind: 'background', bytes: size(background), files: [] });
-  for (const f of files.filter((f) => rel(f).startsWith('content-scripts/')))
-    bundles.push({ name: rel(f), kind: 'content script', bytes: size(f), files: [] });
+  // Top-level scripts other than the background are WXT unlisted scripts: all injected.
+  const injected = files.filter(
+    (f) =>
+      f.endsWith('.js') &&
+      f !== background &&
+      (rel(f).startsWith('content-scripts/') || !rel(f).includes('/')),
+  );
+  for (const f of injected)
+    bundles.push({ name: rel(f), kind: 'injected script', bytes: size(f), files: [] });
   for (const page of /** @type {const} */ (['popup', 'options', 'offscreen'])) {
     // The options page has no budget in the issue: it is measured, not held.
     const html = walk(CHROME_DIR).find((f) => rel(f) === `${page}.html`);

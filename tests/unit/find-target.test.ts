@@ -2,10 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { findTarget } from '../../utils/find-target';
 
 type Info = Parameters<typeof findTarget>[0];
+/** A fake executeScript: each page-function call answers the next result; file loads nothing. */
 const answers = (...results: unknown[]) => {
-  const fake = vi.fn(async () => [{ frameId: 0, result: results.shift() }]);
+  const fake = vi.fn(async (injection: { files?: string[] }) => [
+    { frameId: 0, result: injection.files ? undefined : results.shift() },
+  ]);
   return fake as unknown as Parameters<typeof findTarget>[2] & typeof fake;
 };
+/** The page-function calls a fake executeScript saw (file loads left out). */
+const calls = (inject: ReturnType<typeof answers>) =>
+  inject.mock.calls.map(([injection]) => injection).filter((injection) => !injection.files);
 const info = (extra: Partial<Info> = {}) =>
   ({
     menuItemId: 'm',
@@ -22,10 +28,13 @@ describe('findTarget', () => {
       kind: 'found',
       targetId: 't-1',
     });
-    expect(inject).toHaveBeenCalledTimes(1);
-    expect(inject.mock.calls[0]).toMatchObject([
-      { target: { tabId: 7, frameIds: [2] }, args: [42] },
+    expect(calls(inject)).toMatchObject([
+      { target: { tabId: 7, frameIds: [2] }, args: ['rememberTargetInPage', [42]] },
     ]);
+    expect(inject).toHaveBeenCalledWith({
+      target: { tabId: 7, frameIds: [2] },
+      files: ['/page-find-target.js'],
+    });
   });
 
   it('a video is found by its address: no pick', async () => {
@@ -50,9 +59,8 @@ describe('findTarget', () => {
   it('a right-click remembered by the all-sites listener: no pick', async () => {
     const inject = answers('t-4');
     expect(await findTarget(info(), 7, inject)).toEqual({ kind: 'found', targetId: 't-4' });
-    expect(inject).toHaveBeenCalledTimes(1);
-    expect(inject.mock.calls[0]).toMatchObject([
-      { target: { tabId: 7, frameIds: [2] }, args: [15_000] },
+    expect(calls(inject)).toMatchObject([
+      { target: { tabId: 7, frameIds: [2] }, args: ['takeLastContextTarget', [15_000]] },
     ]);
   });
 

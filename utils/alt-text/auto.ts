@@ -1,6 +1,5 @@
 import type { AltTextConfig, AltTextReply } from '../messaging';
 import { repeatedAlts } from './junk-alt';
-import { capMessage, showCapNotice } from './notice';
 import { type ImageFacts, judgeImage } from './select';
 
 export interface AutoAltDeps {
@@ -90,19 +89,19 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
     waiting.delete(src);
   }
 
-  function capped(scope: 'page' | 'day', capUsd: number) {
+  function capped(scope: 'page' | 'day') {
     if (stopped || capReached) return;
     capReached = true;
     queue.length = 0;
     intersection.disconnect();
     mutations.disconnect();
-    showCapNotice(doc, capMessage(scope, capUsd));
+    // The background records it for the popup and shows the notice in the page.
     void deps.reportCap(scope);
   }
 
   function pump() {
     while (!stopped && !capReached && running < config.concurrency && queue.length > 0) {
-      if (spent >= config.pageCapUsd) return capped('page', config.pageCapUsd);
+      if (spent >= config.pageCapUsd) return capped('page');
       const src = queue.shift() as string;
       running++;
       const reply = deps.request(src).catch(
@@ -117,7 +116,7 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
         if (answer.kind === 'alt') spent += answer.cost;
         if (answer.kind === 'failed') console.warn('Iris: no alt text for', src, answer.error);
         apply(src, answer);
-        if (answer.kind === 'capped') capped('day', answer.capUsd);
+        if (answer.kind === 'capped') capped('day');
         pump();
         if (running === 0 && queue.length === 0) settle();
       });

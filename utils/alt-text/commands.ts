@@ -1,7 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { JobRunner } from '../jobs/run-job';
-import { findFocusedImageInPage } from '../page/alt-text-page';
+import { runInPage } from '../page/run-in-page';
 import { openPopupOrBadge } from '../toolbar';
 import { ALT_TEXT_SCRIPT_FILE, siteOf } from './sites';
 import { altTextOncePassesItem } from './store';
@@ -29,12 +29,15 @@ export function registerAltTextCommands(runner: JobRunner): void {
 export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs.Tab) {
   if (tab?.id === undefined) return;
   const popup = openPopupOrBadge();
-  const results = await browser.scripting
-    .executeScript({ target: { tabId: tab.id, allFrames: true }, func: findFocusedImageInPage })
-    .catch((error: unknown) => {
-      console.warn('Iris: cannot look for the focused image here', error);
-      return [];
-    });
+  const results = await runInPage(browser.scripting.executeScript, {
+    target: { tabId: tab.id, allFrames: true },
+    file: '/page-alt-text.js',
+    name: 'findFocusedImageInPage',
+    args: [],
+  }).catch((error: unknown) => {
+    console.warn('Iris: cannot look for the focused image here', error);
+    return [];
+  });
   const hit = results.find((result) => typeof result.result === 'string');
   if (!hit) {
     const error = new IrisError('no-focused-image', 'No image has keyboard focus.');

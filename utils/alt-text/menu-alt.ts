@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StartRequest } from '../jobs/run-job';
 import type { ImageSource, Job } from '../jobs/types';
-import { applyAltInPage } from '../page/alt-text-page';
+import { runInPage } from '../page/run-in-page';
 import { altTextMaxLengthSetting } from '../settings';
 import { cleanAltText } from './clean';
 import { ALT_SYSTEM_PROMPT, altTextPrompt } from './prompt';
@@ -33,9 +33,10 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
     return { altText: { text, written: false } };
   }
   try {
-    const [injection] = await browser.scripting.executeScript({
+    const [injection] = await runInPage(browser.scripting.executeScript, {
       target: { tabId, frameIds: [frameId ?? 0] },
-      func: applyAltInPage,
+      file: '/page-alt-text.js',
+      name: 'applyAltInPage',
       args: [srcUrl, text, targetElementId ?? null],
     });
     return { altText: { text, written: injection?.result === true } };

@@ -4,6 +4,7 @@ import { acquireImage } from '../image/acquire';
 import type { AltTextConfig, AltTextReply } from '../messaging';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { type Inject, runInPage } from '../page/run-in-page';
 import {
   altTextConcurrencySetting,
   altTextDayCapSetting,
@@ -15,6 +16,7 @@ import {
 } from '../settings';
 import { altCacheKey, dayOf, putInCache, spentToday } from './cache';
 import { cleanAltText } from './clean';
+import { capNoticeTexts } from './notice';
 import { ALT_PROMPT_VERSION, ALT_SYSTEM_PROMPT, altTextPrompt } from './prompt';
 import { isAltTextSender } from './sender';
 import { siteOf } from './sites';
@@ -30,6 +32,7 @@ export interface AltTextServiceDeps {
   language?: () => string;
   acquire?: typeof acquireImage;
   createClient?: (options: ClientOptions) => ReturnType<typeof createOpenRouterClient>;
+  inject?: Inject;
 }
 
 type Sender = Browser.runtime.MessageSender;
@@ -80,7 +83,8 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
     return { concurrency: Math.max(1, concurrency), pageCapUsd, once };
   }
 
-  async function reportCap(scope: 'page' | 'day', sender: Sender): Promise<boolean> {
+  /** Keeps the cap that stopped auto mode in a tab, for the popup's notice. */
+  async function recordCap(scope: 'page' | 'day', sender: Sender): Promise<number> {
     const capUsd = await (scope === 'page'
       ? altTextPageCapSetting
       : altTextDayCapSetting
@@ -92,6 +96,21 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
         [String(sender.tab?.id)]: { scope, capUsd, at: now() },
       });
     });
+    return capUsd;
+  }
+
+  /** The content script stopped at a cap: recorded, and said in the page too. */
+  async function reportCap(scope: 'page' | 'day', sender: Sender): Promise<boolean> {
+    const capUsd = await recordCap(scope, sender);
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return true;
+    const inject = deps.inject ?? browser.scripting.executeScript.bind(browser.scripting);
+    await runInPage(inject, {
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      file: '/page-alt-text.js',
+      name: 'showCapNoticeInPage',
+      args: [capNoticeTexts(scope, capUsd)],
+    }).catch((error: unknown) => console.warn('Iris: cap notice not shown in the page', error));
     return true;
   }
 
@@ -121,7 +140,7 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
       return { kind: 'alt', alt: hit.alt, cost: 0, cached: true };
     }
     if (spentToday(await altTextSpendItem.getValue(), now()) >= dayCap) {
-      await reportCap('day', sender);
+      await recordCap('day', sender);
       return { kind: 'capped', scope: 'day', capUsd: dayCap };
     }
     try {

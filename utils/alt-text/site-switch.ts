@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
-import { undoAltTextInPage } from '../page/alt-text-page';
+import { runInPage } from '../page/run-in-page';
 import { altTextSitesSetting } from '../settings';
 import { ALT_TEXT_SCRIPT_FILE, siteOf, sitePattern, syncAltTextScript } from './sites';
 
@@ -29,9 +29,11 @@ export async function setAltTextSite(site: string, enabled: boolean): Promise<bo
             files: [ALT_TEXT_SCRIPT_FILE],
           });
         } else {
-          await browser.scripting.executeScript({
+          await runInPage(browser.scripting.executeScript, {
             target: { tabId: tab.id, allFrames: true },
-            func: undoAltTextInPage,
+            file: '/page-alt-text.js',
+            name: 'undoAltTextInPage',
+            args: [],
           });
         }
       } catch (error) {

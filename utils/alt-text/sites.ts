@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 
 /** Id of Iris's one runtime-registered content script (all opted-in sites). */
 export const ALT_TEXT_SCRIPT_ID = 'iris-alt-text';
-/** Where WXT builds entrypoints/alt-text.content.ts. */
-export const ALT_TEXT_SCRIPT_FILE = '/content-scripts/alt-text.js';
+/** Where WXT builds entrypoints/alt-text.ts. */
+export const ALT_TEXT_SCRIPT_FILE = '/alt-text.js';
 
 /**
  * The site of a page as Iris stores it: scheme and host name, without the port (Chrome's

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { ImagePayload } from '../openrouter/body';
-import { inspectTargetInPage, type TargetContent } from '../page/inspect-target';
+import type { TargetContent } from '../page/inspect-target';
+import { runInPage } from '../page/run-in-page';
 import {
   type ByteStep,
   type ByteStepDeps,
@@ -111,12 +112,13 @@ async function inspectTarget(input: AcquireInput, deps: AcquireDeps): Promise<Ta
   if (input.tabId === undefined || !input.targetId) return { kind: 'gone' };
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [injection] = await executeScript({
+  const [injection] = await runInPage(executeScript, {
     target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
-    func: inspectTargetInPage,
+    file: '/page-image.js',
+    name: 'inspectTargetInPage',
     args: [input.targetId],
   });
-  return (injection?.result as TargetContent | undefined) ?? { kind: 'gone' };
+  return injection?.result ?? { kind: 'gone' };
 }
 
 /** A canvas or video frame read in the page comes first; the screen capture is the fallback. */

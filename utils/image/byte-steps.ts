@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { fetchImageInPage } from '../page/fetch-in-page';
+import { type Inject, runInPage } from '../page/run-in-page';
 import { whenGranted } from '../page/when-granted';
 import { chainFailure, ImageTimeoutError, MAX_DOWNLOAD_BYTES, reasonOf } from './byte-failure';
 import { type CaptureInput, captureElement } from './capture';
@@ -132,14 +132,14 @@ async function fetchInFrame(
 ): Promise<Uint8Array> {
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [injection] = await whenGranted(() =>
-    executeScript({
-      target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
-      func: fetchImageInPage,
-      args: [url, MAX_DOWNLOAD_BYTES, timeoutMs],
-    }),
-  );
-  const result = injection?.result as Awaited<ReturnType<typeof fetchImageInPage>> | undefined;
+  const granted: Inject = (injection) => whenGranted(() => executeScript(injection));
+  const [injection] = await runInPage(granted, {
+    target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
+    file: '/page-image.js',
+    name: 'fetchImageInPage',
+    args: [url, MAX_DOWNLOAD_BYTES, timeoutMs],
+  });
+  const result = injection?.result;
   if (!result) throw new Error('the page did not answer');
   if (!result.ok) {
     if (result.timedOut) throw new ImageTimeoutError(timeoutMs / 1000);

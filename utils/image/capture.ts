@@ -1,9 +1,5 @@
 import { browser } from 'wxt/browser';
-import {
-  type ElementBox,
-  findFrameOffsetInPage,
-  locateElementInPage,
-} from '../page/locate-element';
+import { runInPage } from '../page/run-in-page';
 
 export interface CaptureInput {
   tabId: number;
@@ -32,23 +28,25 @@ export async function captureElement(
 ): Promise<Uint8Array> {
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [located] = await executeScript({
+  const [located] = await runInPage(executeScript, {
     target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
-    func: locateElementInPage,
+    file: '/page-image.js',
+    name: 'locateElementInPage',
     args: [input.targetId ?? null, input.srcUrl ?? null],
   });
-  const box = located?.result as ElementBox | undefined;
+  const box = located?.result;
   if (!box) throw new Error('the page did not answer');
   if (!box.ok) throw new Error(box.error);
   if (!box.shown) throw new Error('the page shows no picture there (it did not load)');
   const rect = { ...box.rect };
   if (box.frameHref) {
-    const [found] = await executeScript({
+    const [found] = await runInPage(executeScript, {
       target: { tabId: input.tabId, frameIds: [0] },
-      func: findFrameOffsetInPage,
+      file: '/page-image.js',
+      name: 'findFrameOffsetInPage',
       args: [box.frameHref],
     });
-    const offset = found?.result as { x: number; y: number } | null | undefined;
+    const offset = found?.result;
     if (!offset)
       throw new Error('the picture is in a frame from another site that Iris cannot place');
     rect.x += offset.x;

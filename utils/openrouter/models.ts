@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import { IrisError } from '../errors';
+import { storage } from '../storage';
 
 /** An image-capable model as the picker shows it; prices in USD. */
 export interface ModelInfo {
@@ -57,7 +57,6 @@ export interface ModelCache {
 /** The last model list, kept a day so the picker opens instantly and offline. */
 export const modelCacheItem = storage.defineItem<ModelCache | null>('local:modelCache', {
   fallback: null,
-  version: 1,
 });
 export const MODEL_CACHE_MS = 24 * 60 * 60 * 1000;
 

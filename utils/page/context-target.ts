@@ -24,7 +24,7 @@ export function rememberContextTargets(): void {
 /**
  * Injected on demand into the clicked frame (its isolated world, shared with the content
  * script above): the element right-clicked within the last `maxAgeMs`, registered as a
- * target, or null. Self-contained: it is serialized into the page.
+ * target, or null. Runs in a page script (utils/page/run-in-page.ts).
  */
 export function takeLastContextTarget(maxAgeMs: number): string | null {
   const store = globalThis as Store;

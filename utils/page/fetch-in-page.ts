@@ -1,8 +1,8 @@
 /**
  * Injected on demand into the clicked frame (`scripting.executeScript`): fetches the
  * image with the page's own cookies and origin, which is the only way to read blob: URLs
- * and images behind a login. Must stay self-contained: it is serialized into the page
- * (so the reasons repeat `REASONS` of utils/image/byte-failure.ts word for word).
+ * and images behind a login. Runs in a page script (utils/page/run-in-page.ts) and imports
+ * nothing (the reasons repeat `REASONS` of utils/image/byte-failure.ts word for word).
  * Everything — answer and body — must arrive within `timeoutMs`.
  */
 export async function fetchImageInPage(

@@ -9,7 +9,7 @@ export type TargetContent =
  * Injected on demand into the target's frame: an <img> (or a CSS background image) gives
  * its address, a canvas or a video frame its pixels when the page allows reading them;
  * anything else — or a tainted canvas, a WebGL canvas, inline SVG drawn with the page's
- * CSS — is captured from the screen. Self-contained: it is serialized into the page.
+ * CSS — is captured from the screen. Runs in a page script (utils/page/run-in-page.ts).
  */
 export function inspectTargetInPage(targetId: string): TargetContent {
   const targets = (globalThis as { __irisTargets?: Map<string, Element> }).__irisTargets;

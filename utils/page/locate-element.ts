@@ -15,7 +15,7 @@ export type ElementBox =
 /**
  * Injected on demand into the frame that holds the element: finds it (the remembered
  * target, else the <img> with this address), scrolls it into view, waits for paint, and
- * answers its visible box in the top-level viewport. Self-contained: it is serialized.
+ * answers its visible box in the top-level viewport. Runs in a page script (utils/page/run-in-page.ts).
  */
 export async function locateElementInPage(
   targetId: string | null,

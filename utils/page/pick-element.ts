@@ -8,7 +8,7 @@ export type PickResult =
  * outlined — looking through transparent overlays —, a click picks it, Esc cancels. The UI
  * lives in a closed shadow root so the page's CSS cannot touch it, and every pointer event
  * is kept from the page while it runs. The pick is remembered in this frame's isolated
- * world for the steps that follow. Self-contained: it is serialized into the page.
+ * world for the steps that follow. Runs in a page script (utils/page/run-in-page.ts).
  */
 export function pickElementInPage(timeoutMs: number, bannerText: string): Promise<PickResult> {
   const host = document.createElement('iris-pick');
@@ -111,7 +111,7 @@ export function pickElementInPage(timeoutMs: number, bannerText: string): Promis
 /**
  * Injected on Firefox, which names the right-clicked element: remembers it — or, when it
  * is a transparent overlay or a wrapper, the picture under it or inside it — for the steps
- * that follow. Self-contained: it is serialized into the page.
+ * that follow. Runs in a page script (utils/page/run-in-page.ts).
  */
 export function rememberTargetInPage(targetElementId: number): string | null {
   const menus = (

@@ -8,7 +8,7 @@ export interface RegionSelection {
   viewportHeight: number;
 }
 
-/** The overlay's texts, translated by the caller: the injected function cannot import. */
+/** The overlay's texts, translated by the caller: page scripts use no browser API. */
 export interface RegionTexts {
   label: string;
   help: string;
@@ -19,7 +19,7 @@ export interface RegionTexts {
  * or arrows to move and Shift+arrows to resize, Enter to take it (or, before any
  * selection, the whole visible area), Esc to cancel. Lives in a closed shadow root so the
  * page's CSS cannot reach it, and is removed (and a frame painted) before it resolves, so
- * none of its pixels end up in the capture. Must stay self-contained: it is serialized.
+ * none of its pixels end up in the capture. Runs in a page script (utils/page/run-in-page.ts).
  */
 export function selectRegion(text: RegionTexts): Promise<RegionSelection | null> {
   const marker = '__irisRegionOverlay';

@@ -80,6 +80,31 @@ describe('alt-text service', () => {
     });
   });
 
+  it('a reported cap is recorded for the popup and shown in the frame that hit it', async () => {
+    const inject = vi.fn(async () => [{ frameId: 0, result: undefined }]);
+    const service = createAltTextService({ now: () => NOW, inject: inject as never });
+    expect(await service.reportCap('page', sender)).toBe(true);
+    expect((await altTextNoticesItem.getValue())['4']).toMatchObject({ scope: 'page' });
+    expect(inject).toHaveBeenCalledWith({
+      target: { tabId: 4, frameIds: [0] },
+      files: ['/page-alt-text.js'],
+    });
+    expect(inject).toHaveBeenLastCalledWith({
+      target: { tabId: 4, frameIds: [0] },
+      func: expect.any(Function),
+      args: [
+        'showCapNoticeInPage',
+        [
+          {
+            message: expect.stringContaining('$0.050'),
+            dismiss: 'Dismiss',
+            dismissLabel: expect.any(String),
+          },
+        ],
+      ],
+    });
+  });
+
   it('yesterday’s spend does not count today', async () => {
     await altTextDayCapSetting.setValue(0.01);
     await altTextSpendItem.setValue({ day: '2026-11-24', usd: 5 });

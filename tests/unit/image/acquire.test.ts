@@ -147,13 +147,24 @@ describe('acquireImage', () => {
     expect(image.payload.kind).toBe(kind);
   });
 
+  /** The page's fetch (a page-script call: a `files` injection, then the call) waits it out. */
+  type PageInjection = { files?: string[]; args?: [string, [string, number, number]] };
+  const hangingPageFetch = () =>
+    vi.fn(async (injection: PageInjection) => {
+      if (injection.files) return [];
+      await new Promise((resolve) => setTimeout(resolve, injection.args?.[1][2]));
+      return [{ frameId: 0, result: { ok: false, error: 'x', timedOut: true } }];
+    });
+  /** The time each page fetch was given. */
+  const pageTimeouts = (executeScript: unknown) =>
+    (executeScript as ReturnType<typeof hangingPageFetch>).mock.calls
+      .map(([injection]) => injection.args?.[1][2])
+      .filter((t) => t !== undefined);
+
   it('a server that never answers ends within the image timeout, naming it', async () => {
     // The page's fetch gives up at the time it was given; Iris's download has none left.
     const d = deps({
-      executeScript: vi.fn(async (injection: { args: [string, number, number] }) => {
-        await new Promise((resolve) => setTimeout(resolve, injection.args[2]));
-        return [{ frameId: 0, result: { ok: false, error: 'x', timedOut: true } }];
-      }) as never,
+      executeScript: hangingPageFetch() as never,
     });
     const started = Date.now();
     const error = (await acquireImage(
@@ -177,10 +188,7 @@ describe('acquireImage', () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
         return { ok: false as const, reason: 'no answer within 0.2 s' };
       }),
-      executeScript: vi.fn(async (injection: { args: [string, number, number] }) => {
-        await new Promise((resolve) => setTimeout(resolve, injection.args[2]));
-        return [{ frameId: 0, result: { ok: false, error: 'x', timedOut: true } }];
-      }) as never,
+      executeScript: hangingPageFetch() as never,
     });
     const started = Date.now();
     const error = (await acquireImage(
@@ -188,8 +196,7 @@ describe('acquireImage', () => {
       { ...options, timeoutMs: 500 },
       d,
     ).catch((e) => e)) as IrisError;
-    const pageTime = (d.executeScript as unknown as { mock: { calls: [[{ args: number[] }]] } })
-      .mock.calls[0][0].args[2];
+    const pageTime = pageTimeouts(d.executeScript)[0];
     expect(pageTime).toBeLessThanOrEqual(300);
     expect(Date.now() - started).toBeLessThan(1200);
     expect(error.message).toContain('did not answer within 0.5 s');
