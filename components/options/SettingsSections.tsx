@@ -101,7 +101,60 @@ export function AnswerSection({ draft, update }: SectionProps) {
           onInput={(e) => update({ maxTokens: e.currentTarget.valueAsNumber })}
         />
       </div>
+      <fieldset class="field">
+        <legend>{t('waitingLimits')}</legend>
+        <p class="help">{t('waitingLimitsHelp')}</p>
+        <Seconds
+          id="first-byte-timeout"
+          label={t('firstByteTimeout')}
+          min={5}
+          max={600}
+          value={draft.firstByteTimeout}
+          onInput={(v) => update({ firstByteTimeout: v })}
+        />
+        <Seconds
+          id="idle-timeout"
+          label={t('idleTimeout')}
+          min={5}
+          max={600}
+          value={draft.idleTimeout}
+          onInput={(v) => update({ idleTimeout: v })}
+        />
+        <Seconds
+          id="image-timeout"
+          label={t('imageTimeout')}
+          min={2}
+          max={120}
+          value={draft.imageTimeout}
+          onInput={(v) => update({ imageTimeout: v })}
+        />
+      </fieldset>
     </section>
+  );
+}
+
+/** A number of seconds, labelled. */
+function Seconds(props: {
+  id: string;
+  label: string;
+  min: number;
+  max: number;
+  value: number;
+  onInput: (v: number) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={1}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.valueAsNumber)}
+      />
+    </div>
   );
 }
 

@@ -7,7 +7,10 @@ import {
   DEFAULT_MODEL,
   detailSetting,
   fallbackModelsSetting,
+  firstByteTimeoutSetting,
   type ImageDetail,
+  idleTimeoutSetting,
+  imageTimeoutSetting,
   maxImageSideSetting,
   maxTokensSetting,
   modelSetting,
@@ -26,6 +29,10 @@ export interface Draft {
   detail: ImageDetail;
   maxImageSide: number;
   maxTokens: number;
+  /** Waiting limits, in seconds: first byte of an answer, silence mid-answer, image download. */
+  firstByteTimeout: number;
+  idleTimeout: number;
+  imageTimeout: number;
   noDataProviders: boolean;
   sendPublicByUrl: boolean;
   privateWindows: boolean;
@@ -47,6 +54,11 @@ export async function loadDraft(): Promise<Draft> {
       maxImageSideSetting.getValue(),
       maxTokensSetting.getValue(),
     ]);
+  const [firstByteTimeout, idleTimeout, imageTimeout] = await Promise.all([
+    firstByteTimeoutSetting.getValue(),
+    idleTimeoutSetting.getValue(),
+    imageTimeoutSetting.getValue(),
+  ]);
   const [noData, byUrl, privateWindows, neverSites, custom, customApiKey] = await Promise.all([
     noDataProvidersSetting.getValue(),
     sendPublicByUrlSetting.getValue(),
@@ -63,6 +75,9 @@ export async function loadDraft(): Promise<Draft> {
     detail,
     maxImageSide,
     maxTokens,
+    firstByteTimeout,
+    idleTimeout,
+    imageTimeout,
     noDataProviders: noData,
     sendPublicByUrl: byUrl,
     privateWindows,
@@ -94,6 +109,9 @@ export async function saveDraft(draft: Draft): Promise<Draft> {
     detailSetting.setValue(draft.detail),
     maxImageSideSetting.setValue(clamp(draft.maxImageSide, 256, 8192, 2048)),
     maxTokensSetting.setValue(clamp(draft.maxTokens, 0, 100_000, 1000)),
+    firstByteTimeoutSetting.setValue(clamp(draft.firstByteTimeout, 5, 600, 60)),
+    idleTimeoutSetting.setValue(clamp(draft.idleTimeout, 5, 600, 45)),
+    imageTimeoutSetting.setValue(clamp(draft.imageTimeout, 2, 120, 15)),
     noDataProvidersSetting.setValue(draft.noDataProviders),
     sendPublicByUrlSetting.setValue(draft.sendPublicByUrl),
     privateWindowsSetting.setValue(draft.privateWindows),

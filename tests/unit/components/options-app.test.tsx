@@ -7,6 +7,9 @@ import { imageModelsFrom } from '../../../utils/openrouter/models';
 import {
   apiKeySetting,
   customEndpointSetting,
+  firstByteTimeoutSetting,
+  idleTimeoutSetting,
+  imageTimeoutSetting,
   modelSetting,
   noDataProvidersSetting,
   presetsSetting,
@@ -99,6 +102,28 @@ describe('Options page', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'Only providers that keep no data' }));
     save();
     await waitFor(async () => expect(await noDataProvidersSetting.getValue()).toBe(true));
+  });
+
+  it('the waiting limits show their defaults and are saved', async () => {
+    await renderApp();
+    const limits = within(screen.getByRole('group', { name: 'Waiting limits' }));
+    const firstByte = limits.getByRole('spinbutton', {
+      name: 'For the model to start answering (seconds)',
+    }) as HTMLInputElement;
+    const idle = limits.getByRole('spinbutton', {
+      name: 'For the answer to go on after a pause (seconds)',
+    }) as HTMLInputElement;
+    const image = limits.getByRole('spinbutton', {
+      name: 'For an image to download (seconds)',
+    }) as HTMLInputElement;
+    expect([firstByte.value, idle.value, image.value]).toEqual(['60', '45', '15']);
+    fireEvent.input(firstByte, { target: { value: '20' } });
+    fireEvent.input(idle, { target: { value: '30' } });
+    fireEvent.input(image, { target: { value: '4' } });
+    save();
+    await waitFor(async () => expect(await imageTimeoutSetting.getValue()).toBe(4));
+    expect(await firstByteTimeoutSetting.getValue()).toBe(20);
+    expect(await idleTimeoutSetting.getValue()).toBe(30);
   });
 
   it('refuses a plain-http endpoint on another machine, accepts one on loopback', async () => {
