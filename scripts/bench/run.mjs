@@ -12,6 +12,11 @@ import { median, percentile } from './stats.mjs';
 import { measureDeltaToDom, measurePopupPaint } from './streaming.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=overhead,delta,paint,alt,decode runs only those sections (and prints, without
+// rewriting BENCHMARKS.md); BENCH_CASES=url,jpeg12 limits the overhead cases; BENCH_NO_BUILD=1
+// reuses .output/chrome-mv3.
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (/** @type {string} */ section) => !ONLY || ONLY.includes(section);
 const started = Date.now();
 /** @param {string} cmd @param {string[]} args */
 const sh = (cmd, args) =>
@@ -19,10 +24,12 @@ const sh = (cmd, args) =>
 const log = (/** @type {string} */ s) =>
   console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
 
-log('building and zipping (chrome, firefox)');
-sh('npx', ['wxt', 'zip', '-b', 'firefox']);
-sh('npx', ['wxt', 'zip']); // last, so .output/chrome-mv3 is the build the browser loads
-const bundles = measureBundles();
+if (!process.env.BENCH_NO_BUILD) {
+  log('building and zipping (chrome, firefox)');
+  sh('npx', ['wxt', 'zip', '-b', 'firefox']);
+  sh('npx', ['wxt', 'zip']); // last, so .output/chrome-mv3 is the build the browser loads
+}
+const bundles = ONLY ? [] : measureBundles();
 const failures = budgetFailures(bundles);
 
 const machine = {
@@ -38,18 +45,60 @@ log('launching Chromium (the 12 MP test image takes a few seconds to encode)');
 const b = await launch();
 const r = {};
 try {
-  log('decode floor');
-  r.decode = await measureDecode(b, RUNS);
-  log('overhead and payload');
-  r.overhead = await measureOverhead(b, RUNS);
-  log('delta→DOM');
-  r.delta = await measureDeltaToDom(b);
-  log('popup first paint');
-  r.paint = await measurePopupPaint(b, RUNS);
-  log('auto alt text, 100 images');
-  r.alt = await measureAltText(b).catch((/** @type {Error} */ e) => ({ error: e.message }));
+  if (want('decode')) {
+    log('decode floor');
+    r.decode = await measureDecode(b, RUNS);
+  }
+  if (want('overhead')) {
+    log('overhead and payload');
+    const cases = process.env.BENCH_CASES?.split(',');
+    r.overhead = await measureOverhead(b, RUNS, cases);
+  }
+  if (want('delta')) {
+    log('delta→DOM');
+    r.delta = await measureDeltaToDom(b);
+  }
+  if (want('paint')) {
+    log('popup first paint');
+    r.paint = await measurePopupPaint(b, RUNS);
+  }
+  if (want('alt')) {
+    log('auto alt text, 100 images');
+    r.alt = await measureAltText(b).catch((/** @type {Error} */ e) => ({ error: e.message }));
+  }
 } finally {
   await b.close();
+}
+if (ONLY) {
+  const o = /** @type {Record<string, any[]>} */ (r.overhead ?? {});
+  const summary = {
+    load: machine.load,
+    decode: r.decode && { median: median(r.decode), all: r.decode },
+    overhead: Object.fromEntries(
+      Object.entries(o).map(([id, runs]) => [
+        id,
+        {
+          median: median(runs.map((x) => x.clickToRequest)),
+          afterImageCheck: median(
+            runs.map((x) => x.afterImageCheck).filter((v) => v !== undefined),
+          ),
+          all: runs.map((x) => x.clickToRequest),
+        },
+      ]),
+    ),
+    delta: r.delta && {
+      p50: percentile(r.delta, 50),
+      p95: percentile(r.delta, 95),
+      max: Math.max(...r.delta),
+    },
+    paint: r.paint && {
+      fcp: median(r.paint.map((/** @type {any} */ x) => x.fcp)),
+      answer: median(r.paint.map((/** @type {any} */ x) => x.answer)),
+      all: r.paint.map((/** @type {any} */ x) => Math.round(x.fcp)),
+    },
+  };
+  console.log(JSON.stringify(summary, null, 1));
+  process.exit(0);
 }
 
 // ——— report ———
