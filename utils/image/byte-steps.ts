@@ -4,6 +4,7 @@ import { fetchImageInPage } from '../page/fetch-in-page';
 import { whenGranted } from '../page/when-granted';
 import { type CaptureInput, captureElement } from './capture';
 import { parseDataUrl } from './data-url';
+import { HOLD_ABOVE_BYTES, readHeldImage } from './held-bytes';
 
 /** Downloads larger than this are refused before decoding (a 100 MP JPEG is ~40 MB). */
 export const MAX_DOWNLOAD_BYTES = 60_000_000;
@@ -25,6 +26,8 @@ export interface ByteSource {
   targetId?: string;
   tabId?: number;
   frameId?: number;
+  /** The longest side the image will be sent at (a large photo may shrink in the page). */
+  maxSide?: number;
 }
 
 /**
@@ -102,17 +105,21 @@ async function fetchInFrame(
 ): Promise<Uint8Array> {
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
+  const target = { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] };
   const [injection] = await whenGranted(() =>
     executeScript({
-      target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
+      target,
       func: fetchImageInPage,
-      args: [url, MAX_DOWNLOAD_BYTES],
+      args: [url, MAX_DOWNLOAD_BYTES, source.maxSide ? HOLD_ABOVE_BYTES : Number.POSITIVE_INFINITY],
     }),
   );
   const result = injection?.result as Awaited<ReturnType<typeof fetchImageInPage>> | undefined;
   if (!result) throw new Error('the page did not answer');
   if (!result.ok) throw new Error(result.error);
-  return parseDataUrl(result.dataUrl);
+  if ('held' in result)
+    return readHeldImage(result.held, target, source.maxSide ?? 0, executeScript);
+  const out = parseDataUrl(result.dataUrl);
+  return out;
 }
 
 async function fetchFromBackground(url: string, deps: ByteStepDeps): Promise<Uint8Array> {

@@ -1,0 +1,47 @@
+/**
+ * Injected on demand into the frame where fetchImageInPage held a large image: hands it over
+ * decoded at `size` (the browser resizes while decoding) and encoded as JPEG, or, without a
+ * size, whole. Either way the frame lets go of it. Must stay self-contained: it is serialized
+ * into the page.
+ */
+export async function readHeldImageInPage(
+  size: { width: number; height: number } | null,
+  quality: number,
+): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
+  const holder = globalThis as { irisHeldImage?: Blob };
+  const blob = holder.irisHeldImage;
+  holder.irisHeldImage = undefined;
+  if (!blob) return { ok: false, error: 'the page no longer holds the image' };
+  try {
+    let out = blob;
+    if (size) {
+      const bitmap = await createImageBitmap(blob, {
+        resizeWidth: size.width,
+        resizeHeight: size.height,
+        resizeQuality: 'high',
+      });
+      const canvas = new OffscreenCanvas(size.width, size.height);
+      const context = canvas.getContext('2d');
+      if (!context) return { ok: false, error: 'no 2D canvas in the page' };
+      // JPEG has no transparency: transparent pixels on white, not black.
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, size.width, size.height);
+      context.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      out = await canvas.convertToBlob({ type: 'image/jpeg', quality });
+    }
+    const bytes = new Uint8Array(await out.arrayBuffer());
+    const native = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
+    let base64: string;
+    if (native) base64 = native.call(bytes);
+    else {
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      base64 = btoa(binary);
+    }
+    return { ok: true, dataUrl: `data:${out.type || 'application/octet-stream'};base64,${base64}` };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
