@@ -53,7 +53,8 @@ export function App() {
   return (
     <main>
       <h1>{t('extName')}</h1>
-      {job === undefined || hasKey === undefined ? null : job ? (
+      {/* A job shows as soon as it is read: whether a key is set matters only without one. */}
+      {job ? (
         <JobView
           job={job}
           onStop={() => void sendMessage('stopJob', { id: job.id }).catch(report)}
@@ -71,7 +72,7 @@ export function App() {
             void sendMessage('switchModelAndRetry', { id: job.id }).catch(report)
           }
         />
-      ) : hasKey ? (
+      ) : job === undefined || hasKey === undefined ? null : hasKey ? (
         <div class="empty">
           <p>{t('popupHint')}</p>
           <button type="button" onClick={capture}>
