@@ -4,6 +4,7 @@ import { bytesFromBase64, parseDataUrl } from './data-url';
 import { MAX_PIXELS, readDimensions } from './dimensions';
 import { fitWithin, JPEG_QUALITY } from './encode';
 import { MAX_IMAGE_BYTES } from './normalize';
+import { markOwnEncode } from './own-encodes';
 import { sniffImageType } from './sniff';
 
 /**
@@ -54,5 +55,6 @@ export async function readHeldImage(
   const result = injection?.result as Awaited<ReturnType<typeof readHeldImageInPage>> | undefined;
   if (!result) throw new Error('the page did not answer');
   if (!result.ok) throw new Error(result.error);
-  return parseDataUrl(result.dataUrl);
+  const bytes = parseDataUrl(result.dataUrl);
+  return shrinkTo ? markOwnEncode(bytes) : bytes;
 }
