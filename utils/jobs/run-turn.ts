@@ -21,8 +21,14 @@ export interface TurnDeps {
 type Writer = ReturnType<typeof createJobWriter>;
 
 interface Later {
+  /** Previews to make once the request has left: decoding competes with sending it. */
+  queued: (() => Promise<void>)[];
   previews: Promise<void>[];
   saved: Promise<void>;
+}
+
+function startPreviews(later: Later): void {
+  for (const make of later.queued.splice(0)) later.previews.push(make());
 }
 
 /**
@@ -38,7 +44,7 @@ export async function runTurn(
 ): Promise<void> {
   // Work that need not hold up the request (previews, storing the payloads for follow-ups);
   // the turn ends only once it is done.
-  const later: Later = { previews: [], saved: Promise.resolve() };
+  const later: Later = { queued: [], previews: [], saved: Promise.resolve() };
   try {
     for (const image of writer.job.images) deps.guard(image.source, settings);
     // A custom endpoint (a local server) may need no key; OpenRouter always does.
@@ -71,6 +77,7 @@ export async function runTurn(
             signal,
             onOpen: () => {
               writer.set({ status: 'streaming', retry: undefined });
+              startPreviews(later);
             },
             onDelta: (delta, model) =>
               writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
@@ -121,6 +128,7 @@ export async function runTurn(
       retry: undefined,
     });
   }
+  startPreviews(later);
   await Promise.all([...later.previews, later.saved]);
   await writer.flush();
 }
@@ -163,7 +171,7 @@ async function readImages(
         thumbnail: acquired.payload.kind === 'url' ? acquired.payload.url : image.thumbnail,
       });
       if (original && !image.thumbnail) {
-        later.previews.push(
+        later.queued.push(() =>
           makeThumbnail(original.blob, original.width, original.height)
             .then((thumbnail) => patchImage(writer, i, { thumbnail }))
             .catch((error: unknown) => console.warn('Iris: no preview for this image', error)),
