@@ -16,11 +16,13 @@ const OUTPUT_DIR = resolve('.output');
  *   pages), @wxt-dev/storage and eventsource-parser (~12 KB), webextension-polyfill (~10 KB,
  *   part of the fixed stack);
  * - the alt-text content script (~19 KB): webextension-polyfill is most of it.
+ * The background's ratchet went up 0.5 KB with the issue 8 timing work (branch `speed`:
+ * photos shrunk in the page, the live job port), measured at 89.8 KB.
  * TODO(2026-11-25): lower both to the issue's numbers once the page functions are injected
  * as files and the content scripts use the browser's own promise API.
  */
 export const BUDGETS = {
-  background: { limit: 89.5 * KB, issue: 60 * KB, ratchet: true },
+  background: { limit: 90 * KB, issue: 60 * KB, ratchet: true },
   popup: { limit: 60 * KB, issue: 60 * KB },
   'content script': { limit: 21 * KB, issue: 15 * KB, ratchet: true },
   offscreen: { limit: 15 * KB, issue: 15 * KB },

@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { readHeldImageInPage } from '../page/held-image';
-import { bytesFromBase64, parseDataUrl } from './data-url';
+import { parseDataUrl } from './data-url';
 import { MAX_PIXELS, readDimensions } from './dimensions';
 import { fitWithin, JPEG_QUALITY } from './encode';
 import { MAX_IMAGE_BYTES } from './normalize';
@@ -19,7 +19,7 @@ const SHRINKABLE: readonly string[] = ['image/jpeg', 'image/webp'];
 
 export interface HeldImage {
   size: number;
-  /** Base64 of the first bytes: enough to sniff the type and read the dimensions. */
+  /** A data: URL of the first bytes: enough to sniff the type and read the dimensions. */
   head: string;
 }
 
@@ -37,7 +37,7 @@ export async function readHeldImage(
   maxSide: number,
   executeScript: typeof browser.scripting.executeScript,
 ): Promise<Uint8Array> {
-  const head = bytesFromBase64(held.head);
+  const head = parseDataUrl(held.head);
   const type = sniffImageType(head);
   const size = type && readDimensions(head, type);
   if (size && size.width * size.height > MAX_PIXELS) return head;

@@ -24,32 +24,17 @@ export async function fetchImageInPage(
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
     const blob = await response.blob();
     if (blob.size > maxBytes) return { ok: false, error: `too large (${blob.size} bytes)` };
-    if (blob.size > holdAbove) {
-      // Megabytes take seconds to cross into the extension: the blob stays here, only its
-      // header goes, and Iris asks for it shrunk (held-image.ts) or whole.
-      (globalThis as { irisHeldImage?: Blob }).irisHeldImage = blob;
-      const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < head.length; i += 0x8000)
-        binary += String.fromCharCode(...head.subarray(i, i + 0x8000));
-      return { ok: true, held: { size: blob.size, head: btoa(binary) } };
-    }
-    // Uint8Array#toBase64 (Chrome 140+, Firefox 133+) is several times faster than
-    // FileReader.readAsDataURL, which took seconds for a 12 MP photo.
-    const toBase64 = (Uint8Array.prototype as { toBase64?: (this: Uint8Array) => string }).toBase64;
-    if (toBase64) {
-      const base64 = toBase64.call(new Uint8Array(await blob.arrayBuffer()));
-      return {
-        ok: true,
-        dataUrl: `data:${blob.type || 'application/octet-stream'};base64,${base64}`,
-      };
-    }
+    // Megabytes take seconds to cross into the extension: above `holdAbove` the blob stays
+    // here and only its header goes; Iris then asks for it shrunk or whole (held-image.ts).
+    const held = blob.size > holdAbove;
+    if (held) (globalThis as { irisHeldImage?: Blob }).irisHeldImage = blob;
     const dataUrl = await new Promise<string>((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
       reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-      reader.readAsDataURL(blob);
+      reader.readAsDataURL(held ? blob.slice(0, 256 * 1024) : blob);
     });
+    if (held) return { ok: true, held: { size: blob.size, head: dataUrl } };
     return { ok: true, dataUrl };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

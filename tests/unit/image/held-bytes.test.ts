@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bytesToBase64, toDataUrl } from '../../../utils/image/data-url';
+import { toDataUrl } from '../../../utils/image/data-url';
 import { readHeldImage } from '../../../utils/image/held-bytes';
 
 const target = { tabId: 1, frameIds: [0] };
@@ -30,7 +30,7 @@ function page() {
 
 /** A JPEG/PNG header as the page sends it, claiming `width` × `height` and `size` bytes. */
 function held(bytes: Uint8Array, size = 5_000_000) {
-  return { size, head: bytesToBase64(bytes) };
+  return { size, head: toDataUrl('application/octet-stream', bytes) };
 }
 
 describe('readHeldImage', () => {
