@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { type Block, type Inline, parseMarkdown, safeHref } from '../utils/markdown';
 
 /**
@@ -6,7 +7,9 @@ import { type Block, type Inline, parseMarkdown, safeHref } from '../utils/markd
  * an element from a fixed set, text is escaped by Preact, and links are re-checked here.
  */
 export function Markdown({ text }: { text: string }) {
-  return <>{parseMarkdown(text).map(renderBlock)}</>;
+  // Earlier answers stay the same while a new one streams: parse them once.
+  const blocks = useMemo(() => parseMarkdown(text), [text]);
+  return <>{blocks.map(renderBlock)}</>;
 }
 
 function renderBlock(block: Block, key: number): ComponentChildren {

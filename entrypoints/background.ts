@@ -8,6 +8,7 @@ import { restoreAltTextScript, setAltTextSite } from '../utils/alt-text/site-swi
 import { activeTab, registerCommands } from '../utils/commands';
 import { registerContextListener } from '../utils/context-listener';
 import { recordJob } from '../utils/history';
+import { createLiveJobs } from '../utils/jobs/live-job';
 import { createJobRunner } from '../utils/jobs/run-job';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
@@ -15,7 +16,7 @@ import { switchToImageModel } from '../utils/model-switch';
 import { registerPresetMenus } from '../utils/preset-menus';
 import { registerSettingsMigrations } from '../utils/settings-migrations';
 import { restrictStorageToExtension } from '../utils/storage-access';
-import { showJobOnBadge } from '../utils/toolbar';
+import { createJobBadge } from '../utils/toolbar';
 
 /** Lets a long task run on after the message is answered; its outcome lands on the job. */
 function started(task: Promise<unknown>): true {
@@ -24,8 +25,14 @@ function started(task: Promise<unknown>): true {
 }
 
 export default defineBackground(() => {
+  const live = createLiveJobs();
+  live.register();
+  const badge = createJobBadge();
   const runner = createJobRunner({
-    onProgress: showJobOnBadge,
+    onProgress: (job) => {
+      live.push(job);
+      badge(job);
+    },
     onDone: finishAltTextJob,
     onFinished: recordJob,
   });

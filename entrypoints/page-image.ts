@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { fetchImageInPage } from '../utils/page/fetch-in-page';
+import { readHeldImageInPage } from '../utils/page/held-image';
 import { inspectTargetInPage } from '../utils/page/inspect-target';
 import { findFrameOffsetInPage, locateElementInPage } from '../utils/page/locate-element';
 import { exposeInPage } from '../utils/page/run-in-page';
@@ -9,6 +10,7 @@ export default defineUnlistedScript(() => {
   exposeInPage<'/page-image.js'>({
     inspectTargetInPage,
     fetchImageInPage,
+    readHeldImageInPage,
     locateElementInPage,
     findFrameOffsetInPage,
   });

@@ -125,31 +125,44 @@ export interface JobSettings {
 
 /** Reads everything a job needs in one go; the key is the one of the endpoint in use. */
 export async function readJobSettings(): Promise<JobSettings> {
-  const [apiKey, model, baseUrl, sendPublicByUrl, maxImageSide, custom, customKey] =
-    await Promise.all([
-      apiKeySetting.getValue(),
-      modelSetting.getValue(),
-      baseUrlSetting.getValue(),
-      sendPublicByUrlSetting.getValue(),
-      maxImageSideSetting.getValue(),
-      customEndpointSetting.getValue(),
-      customApiKeySetting.getValue(),
-    ]);
-  const [firstByteTimeoutSeconds, idleTimeoutSeconds, imageTimeout] = await Promise.all([
+  // One round of reads, not three: each round is a trip to the storage backend.
+  const [
+    apiKey,
+    model,
+    baseUrl,
+    sendPublicByUrl,
+    maxImageSide,
+    custom,
+    customKey,
+    firstByteTimeoutSeconds,
+    idleTimeoutSeconds,
+    imageTimeout,
+    fallbackModels,
+    answerLanguage,
+    detail,
+    maxTokens,
+    noData,
+    privateWindows,
+    neverSites,
+  ] = await Promise.all([
+    apiKeySetting.getValue(),
+    modelSetting.getValue(),
+    baseUrlSetting.getValue(),
+    sendPublicByUrlSetting.getValue(),
+    maxImageSideSetting.getValue(),
+    customEndpointSetting.getValue(),
+    customApiKeySetting.getValue(),
     firstByteTimeoutSetting.getValue(),
     idleTimeoutSetting.getValue(),
     imageTimeoutSetting.getValue(),
+    fallbackModelsSetting.getValue(),
+    answerLanguageSetting.getValue(),
+    detailSetting.getValue(),
+    maxTokensSetting.getValue(),
+    noDataProvidersSetting.getValue(),
+    privateWindowsSetting.getValue(),
+    neverSitesSetting.getValue(),
   ]);
-  const [fallbackModels, answerLanguage, detail, maxTokens, noData, privateWindows, neverSites] =
-    await Promise.all([
-      fallbackModelsSetting.getValue(),
-      answerLanguageSetting.getValue(),
-      detailSetting.getValue(),
-      maxTokensSetting.getValue(),
-      noDataProvidersSetting.getValue(),
-      privateWindowsSetting.getValue(),
-      neverSitesSetting.getValue(),
-    ]);
   const useCustom = custom.enabled && custom.baseUrl.trim() !== '';
   const shared = {
     sendPublicByUrl,

@@ -46,6 +46,20 @@ export function showJobOnBadge(job: Job): void {
   ]).catch((error: unknown) => console.warn('Iris: badge not updated', error));
 }
 
+/**
+ * showJobOnBadge for a job's every change, minus the repeats: a streamed answer changes the
+ * job per token, and each badge update is two calls into the browser.
+ */
+export function createJobBadge(show = showJobOnBadge): (job: Job) => void {
+  let shown = '';
+  return (job) => {
+    const key = `${job.id} ${job.status} ${job.images.length}`;
+    if (key === shown) return;
+    shown = key;
+    show(job);
+  };
+}
+
 export function clearBadge(): Promise<void> {
   return toolbarAction().setBadgeText({ text: '' });
 }

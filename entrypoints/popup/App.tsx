@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AltTextSwitch } from '../../components/AltTextSwitch';
 import { JobView } from '../../components/JobView';
+import { useCurrentJob } from '../../components/use-current-job';
 import { t } from '../../utils/i18n';
-import { currentJobItem } from '../../utils/jobs/job-store';
-import { isActive, type Job } from '../../utils/jobs/types';
+import { isActive } from '../../utils/jobs/types';
 import { sendMessage } from '../../utils/messaging';
 import { apiKeySetting } from '../../utils/settings';
 import { clearBadge } from '../../utils/toolbar';
@@ -27,17 +27,14 @@ function capture() {
 
 /** The popup: the current or last job, live from `storage.session`. */
 export function App() {
-  const [job, setJob] = useState<Job | null | undefined>(undefined);
+  const job = useCurrentJob();
   const [hasKey, setHasKey] = useState<boolean | undefined>(undefined);
 
   useEffect(() => {
-    void currentJobItem.getValue().then(setJob);
     void apiKeySetting.getValue().then((key) => setHasKey(!!key.trim()));
     void clearBadge();
-    const unwatchJob = currentJobItem.watch(setJob);
     const unwatchKey = apiKeySetting.watch((key) => setHasKey(!!key.trim()));
     return () => {
-      unwatchJob();
       unwatchKey();
     };
   }, []);
@@ -56,7 +53,8 @@ export function App() {
   return (
     <main>
       <h1>{t('extName')}</h1>
-      {job === undefined || hasKey === undefined ? null : job ? (
+      {/* A job shows as soon as it is read: whether a key is set matters only without one. */}
+      {job ? (
         <JobView
           job={job}
           onStop={() => void sendMessage('stopJob', { id: job.id }).catch(report)}
@@ -74,7 +72,7 @@ export function App() {
             void sendMessage('switchModelAndRetry', { id: job.id }).catch(report)
           }
         />
-      ) : hasKey ? (
+      ) : job === undefined || hasKey === undefined ? null : hasKey ? (
         <div class="empty">
           <p>{t('popupHint')}</p>
           <button type="button" onClick={capture}>

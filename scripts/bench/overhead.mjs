@@ -71,11 +71,12 @@ async function describeOnce(b, c) {
  * Runs each case `runs` times.
  * @param {Bench} b
  * @param {number} runs
+ * @param {string[]} [only] case ids to run
  */
-export async function measureOverhead(b, runs) {
+export async function measureOverhead(b, runs, only = CASES.map((c) => c.id)) {
   /** @type {Record<string, Awaited<ReturnType<typeof describeOnce>>[]>} */
   const results = {};
-  for (const c of CASES) {
+  for (const c of CASES.filter((x) => only.includes(x.id))) {
     results[c.id] = [];
     for (let i = 0; i < runs; i++) {
       try {

@@ -15,7 +15,9 @@ import { measureDeltaToDom, measurePopupPaint } from './streaming.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DESCRIBES = Number(process.env.BENCH_MEMORY_DESCRIBES ?? 50);
-// BENCH_ONLY=memory,region runs those sections only and prints their figures (no BENCHMARKS.md).
+// BENCH_ONLY=overhead,delta,paint,alt,decode,memory,region runs only those sections (and
+// prints, without rewriting BENCHMARKS.md); BENCH_CASES=url,jpeg12 limits the overhead cases;
+// BENCH_NO_BUILD=1 reuses .output/chrome-mv3.
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (/** @type {string} */ section) => !ONLY || ONLY.includes(section);
 const started = Date.now();
@@ -25,10 +27,12 @@ const sh = (cmd, args) =>
 const log = (/** @type {string} */ s) =>
   console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${s}`);
 
-log('building and zipping (chrome, firefox)');
-sh('npx', ['wxt', 'zip', '-b', 'firefox']);
-sh('npx', ['wxt', 'zip']); // last, so .output/chrome-mv3 is the build the browser loads
-const bundles = measureBundles();
+if (!process.env.BENCH_NO_BUILD) {
+  log('building and zipping (chrome, firefox)');
+  sh('npx', ['wxt', 'zip', '-b', 'firefox']);
+  sh('npx', ['wxt', 'zip']); // last, so .output/chrome-mv3 is the build the browser loads
+}
+const bundles = ONLY ? [] : measureBundles();
 const failures = budgetFailures(bundles);
 
 const machine = {
@@ -55,7 +59,7 @@ const measure = async (section, measure) => {
 };
 try {
   await measure('decode', () => measureDecode(b, RUNS));
-  await measure('overhead', () => measureOverhead(b, RUNS));
+  await measure('overhead', () => measureOverhead(b, RUNS, process.env.BENCH_CASES?.split(',')));
   await measure('delta', () => measureDeltaToDom(b));
   await measure('paint', () => measurePopupPaint(b, RUNS));
   await measure('alt', () => measureAltText(b));
@@ -66,7 +70,37 @@ try {
 // Its own browser, on its own 4K virtual screen.
 await measure('region', () => measureRegion(RUNS));
 if (ONLY) {
-  console.log(JSON.stringify({ machine, ...r }, null, 1));
+  const o = /** @type {Record<string, any[]>} */ (r.overhead ?? {});
+  const summary = {
+    load: machine.load,
+    decode: Array.isArray(r.decode) && { median: median(r.decode), all: r.decode },
+    overhead: Object.fromEntries(
+      Object.entries(o).map(([id, runs]) => [
+        id,
+        {
+          median: median(runs.map((x) => x.clickToRequest)),
+          afterImageCheck: median(
+            runs.map((x) => x.afterImageCheck).filter((v) => v !== undefined),
+          ),
+          all: runs.map((x) => x.clickToRequest),
+        },
+      ]),
+    ),
+    delta: Array.isArray(r.delta) && {
+      p50: percentile(r.delta, 50),
+      p95: percentile(r.delta, 95),
+      max: Math.max(...r.delta),
+    },
+    paint: Array.isArray(r.paint) && {
+      fcp: median(r.paint.map((/** @type {any} */ x) => x.fcp)),
+      answer: median(r.paint.map((/** @type {any} */ x) => x.answer)),
+      all: r.paint.map((/** @type {any} */ x) => Math.round(x.fcp)),
+    },
+    alt: r.alt,
+    memory: r.memory,
+    region: r.region,
+  };
+  console.log(JSON.stringify(summary, null, 1));
   process.exit(0);
 }
 

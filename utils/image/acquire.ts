@@ -87,7 +87,7 @@ export async function acquireImage(
       if (reach.ok) return { payload: { kind: 'url', url: verdict.url } };
       tried.push(`Sending its address (checked as the provider would fetch it): ${reach.reason}`);
     }
-    steps = byteSteps({ ...input, srcUrl, timeoutMs, startedAt }, deps);
+    steps = byteSteps({ ...input, srcUrl, timeoutMs, startedAt, maxSide: options.maxSide }, deps);
   }
   if (!steps?.length)
     throw new IrisError('image-unreachable', 'Iris could not find the picture.', { steps: tried });

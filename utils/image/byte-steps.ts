@@ -5,6 +5,7 @@ import { chainFailure, ImageTimeoutError, MAX_DOWNLOAD_BYTES, reasonOf } from '.
 import { type CaptureInput, captureElement } from './capture';
 import { parseDataUrl } from './data-url';
 import { fetchFromBackground } from './download';
+import { HOLD_ABOVE_BYTES, readHeldImage } from './held-bytes';
 
 export { MAX_DOWNLOAD_BYTES } from './byte-failure';
 
@@ -34,6 +35,8 @@ export interface ByteSource {
   timeoutMs?: number;
   /** When that time started (the URL check counts too); else at the first download. */
   startedAt?: number;
+  /** The longest side the image will be sent at (a large photo may shrink in the page). */
+  maxSide?: number;
 }
 
 /**
@@ -133,11 +136,17 @@ async function fetchInFrame(
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
   const granted: Inject = (injection) => whenGranted(() => executeScript(injection));
+  const target = { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] };
   const [injection] = await runInPage(granted, {
-    target: { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] },
+    target,
     file: '/page-image.js',
     name: 'fetchImageInPage',
-    args: [url, MAX_DOWNLOAD_BYTES, timeoutMs],
+    args: [
+      url,
+      MAX_DOWNLOAD_BYTES,
+      timeoutMs,
+      source.maxSide ? HOLD_ABOVE_BYTES : Number.POSITIVE_INFINITY,
+    ],
   });
   const result = injection?.result;
   if (!result) throw new Error('the page did not answer');
@@ -145,5 +154,6 @@ async function fetchInFrame(
     if (result.timedOut) throw new ImageTimeoutError(timeoutMs / 1000);
     throw new Error(result.error);
   }
+  if ('held' in result) return readHeldImage(result.held, target, source.maxSide ?? 0, granted);
   return parseDataUrl(result.dataUrl);
 }

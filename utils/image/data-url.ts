@@ -1,7 +1,17 @@
 import { IrisError } from '../errors';
 
+/** The native base64 codec (Chrome 140+, Firefox 133+): several times faster than btoa/atob. */
+interface NativeBase64 {
+  toBase64?: (this: Uint8Array) => string;
+}
+interface NativeBase64Constructor {
+  fromBase64?: (text: string) => Uint8Array;
+}
+
 /** Base64 of bytes, in slices so that big images do not overflow the argument stack. */
 export function bytesToBase64(bytes: Uint8Array): string {
+  const native = (Uint8Array.prototype as NativeBase64).toBase64;
+  if (native) return native.call(bytes);
   let binary = '';
   const slice = 0x8000;
   for (let i = 0; i < bytes.length; i += slice) {
@@ -10,23 +20,30 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Bytes of base64 text (ASCII whitespace is skipped); throws on anything else. */
+export function bytesFromBase64(text: string): Uint8Array {
+  const native = (Uint8Array as NativeBase64Constructor).fromBase64;
+  if (native) return native(text);
+  const binary = atob(text.replace(/\s+/g, ''));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 export function toDataUrl(mime: string, bytes: Uint8Array): string {
   return `data:${mime};base64,${bytesToBase64(bytes)}`;
 }
 
 /** Parses a `data:` URL into its bytes; the declared type is not trusted (sniffed later). */
 export function parseDataUrl(url: string): Uint8Array {
-  const match = /^data:([^,]*?),(.*)$/s.exec(url);
-  if (!match) throw new IrisError('unsupported-image', 'The data: URL is malformed.');
-  const meta = match[1] ?? '';
-  const payload = match[2] ?? '';
+  // No regular expression over the payload: it can be megabytes.
+  const comma = url.indexOf(',');
+  if (!/^data:/i.test(url) || comma < 0)
+    throw new IrisError('unsupported-image', 'The data: URL is malformed.');
+  const meta = url.slice(5, comma);
+  const payload = url.slice(comma + 1);
   try {
-    if (/;base64$/i.test(meta)) {
-      const binary = atob(payload.replace(/\s+/g, ''));
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      return bytes;
-    }
+    if (/;base64$/i.test(meta)) return bytesFromBase64(payload);
     return new TextEncoder().encode(decodeURIComponent(payload));
   } catch (cause) {
     throw new IrisError('unsupported-image', 'The data: URL is malformed.', {}, { cause });

@@ -20,6 +20,9 @@ export interface EncodeChoice {
  */
 const PNG_PREMIUM = 3;
 
+/** The first JPEG quality tried: a photo at 2048 px stays well under the byte cap. */
+export const JPEG_QUALITY = 0.85;
+
 /** Width and height scaled so the long side is at most `maxSide` (never enlarged). */
 export function fitWithin(width: number, height: number, maxSide: number) {
   const scale = Math.min(1, maxSide / Math.max(width, height));
@@ -70,7 +73,13 @@ export async function encodeWithinCap(bitmap: ImageBitmap, choice: EncodeChoice)
   let width = bitmap.width;
   let height = bitmap.height;
   for (let attempt = 0; attempt < 6; attempt++) {
-    const jpeg = await draw(bitmap, width, height, 'image/jpeg', attempt === 0 ? 0.85 : 0.8);
+    const jpeg = await draw(
+      bitmap,
+      width,
+      height,
+      'image/jpeg',
+      attempt === 0 ? JPEG_QUALITY : 0.8,
+    );
     if (choice.lossless) {
       const png = await draw(bitmap, width, height, 'image/png', 1);
       if (png.size <= choice.maxBytes && png.size <= jpeg.size * PNG_PREMIUM)

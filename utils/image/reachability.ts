@@ -42,7 +42,11 @@ export async function checkReachable(url: string, deps: ReachabilityDeps): Promi
   const cached = useCache ? await readCachedReachability(url) : undefined;
   if (cached) return cached;
   const result = await probe(url, deps);
-  if (useCache) await writeCachedReachability(url, result);
+  // The answer is stored while the request goes out: it only serves later jobs.
+  if (useCache)
+    void writeCachedReachability(url, result).catch((error: unknown) =>
+      console.warn('Iris: could not remember the image check', error),
+    );
   return result;
 }
 

@@ -92,7 +92,8 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     controllers.set(job.id, controller);
     const writer = createJobWriter(job, { save: saveJob, now, onChange: deps.onProgress });
     try {
-      await writer.flush();
+      // The first write goes out alongside the work (runTurn ends by awaiting every write).
+      void writer.flush();
       await runTurn(writer, settings, controller.signal, turnDeps);
       if (writer.job.status === 'done' && deps.onDone) {
         const patch = await deps.onDone(writer.job);

@@ -20,6 +20,17 @@ export interface TurnDeps {
 
 type Writer = ReturnType<typeof createJobWriter>;
 
+interface Later {
+  /** Previews to make once the request has left: decoding competes with sending it. */
+  queued: (() => Promise<void>)[];
+  previews: Promise<void>[];
+  saved: Promise<void>;
+}
+
+function startPreviews(later: Later): void {
+  for (const make of later.queued.splice(0)) later.previews.push(make());
+}
+
 /**
  * One question → one streamed answer: reads the images not read yet (their bytes are kept
  * for follow-ups), sends the conversation, streams the answer into the job, and ends it
@@ -31,7 +42,9 @@ export async function runTurn(
   signal: AbortSignal,
   deps: TurnDeps,
 ): Promise<void> {
-  const previews: Promise<void>[] = [];
+  // Work that need not hold up the request (previews, storing the payloads for follow-ups);
+  // the turn ends only once it is done.
+  const later: Later = { queued: [], previews: [], saved: Promise.resolve() };
   try {
     for (const image of writer.job.images) deps.guard(image.source, settings);
     // A custom endpoint (a local server) may need no key; OpenRouter always does.
@@ -40,7 +53,7 @@ export async function runTurn(
     }
     if (writer.job.images.length === 0)
       throw new IrisError('no-image', 'There is no image to ask about.');
-    let payloads = await readImages(writer, settings, signal, deps, previews);
+    let payloads = await readImages(writer, settings, signal, deps, later);
     const client = deps.createClient({
       baseUrl: settings.baseUrl,
       apiKey: settings.apiKey,
@@ -62,7 +75,10 @@ export async function runTurn(
         () =>
           client.streamChat(body, {
             signal,
-            onOpen: () => writer.set({ status: 'streaming', retry: undefined }),
+            onOpen: () => {
+              writer.set({ status: 'streaming', retry: undefined });
+              startPreviews(later);
+            },
             onDelta: (delta, model) =>
               writer.set({ text: writer.job.text + delta, model: model ?? writer.job.model }),
           }),
@@ -85,7 +101,7 @@ export async function runTurn(
       // The provider could not fetch or read a URL: once more with bytes, without asking.
       await rememberProviderFailure(payloads);
       writer.set({ text: '' });
-      payloads = await readImages(writer, settings, signal, deps, previews, true);
+      payloads = await readImages(writer, settings, signal, deps, later, true);
       result = await ask(payloads);
     }
     const filtered = result.finishReason === 'content_filter';
@@ -112,7 +128,8 @@ export async function runTurn(
       retry: undefined,
     });
   }
-  await Promise.all(previews);
+  startPreviews(later);
+  await Promise.all([...later.previews, later.saved]);
   await writer.flush();
 }
 
@@ -122,10 +139,11 @@ async function readImages(
   settings: JobSettings,
   signal: AbortSignal,
   deps: TurnDeps,
-  previews: Promise<void>[],
+  later: Later,
   forceBytes = false,
 ): Promise<ImagePayload[]> {
   const jobId = writer.job.id;
+  await later.saved;
   // With forceBytes, a URL payload counts as unread: it is fetched again, as bytes.
   const stored = (await getPayloads(jobId)).map((p) =>
     forceBytes && p?.kind === 'url' ? null : p,
@@ -158,7 +176,7 @@ async function readImages(
         thumbnail: acquired.payload.kind === 'url' ? acquired.payload.url : image.thumbnail,
       });
       if (original && !image.thumbnail) {
-        previews.push(
+        later.queued.push(() =>
           makeThumbnail(original.blob, original.width, original.height)
             .then((thumbnail) => patchImage(writer, i, { thumbnail }))
             .catch((error: unknown) => console.warn('Iris: no preview for this image', error)),
@@ -168,7 +186,10 @@ async function readImages(
     }),
   );
   signal.throwIfAborted();
-  await setPayloads(jobId, payloads);
+  // Megabytes for a photo: stored while the request goes out, not before.
+  later.saved = setPayloads(jobId, payloads).catch((error: unknown) =>
+    console.error('Iris: could not keep the image for follow-up questions', error),
+  );
   return payloads;
 }
 

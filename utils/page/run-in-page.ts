@@ -7,6 +7,7 @@ import type {
 } from './alt-text-page';
 import type { takeLastContextTarget } from './context-target';
 import type { fetchImageInPage } from './fetch-in-page';
+import type { readHeldImageInPage } from './held-image';
 import type { inspectTargetInPage } from './inspect-target';
 import type { findFrameOffsetInPage, locateElementInPage } from './locate-element';
 import type { pickElementInPage, rememberTargetInPage } from './pick-element';
@@ -29,6 +30,7 @@ export interface PageScripts {
   '/page-image.js': {
     inspectTargetInPage: typeof inspectTargetInPage;
     fetchImageInPage: typeof fetchImageInPage;
+    readHeldImageInPage: typeof readHeldImageInPage;
     locateElementInPage: typeof locateElementInPage;
     findFrameOffsetInPage: typeof findFrameOffsetInPage;
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IrisError } from '../../../utils/errors';
 import { normalizeImage } from '../../../utils/image/normalize';
+import { markOwnEncode } from '../../../utils/image/own-encodes';
 import { svgIntrinsicSize, svgRasterSize } from '../../../utils/image/svg-size';
 import { pngHeader } from './headers';
 
@@ -57,6 +58,19 @@ describe('normalizeImage refuses, before decoding, with a sentence for each case
       await expect(normalizeImage(pngHeader(10, 10).done(), { maxSide: 2048 })).rejects.toThrow(
         'The image is damaged: its PNG data is incomplete or corrupt.',
       );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('sends an image it encoded itself (shrunk in the page) as it is, without a trial decode', async () => {
+    const decode = vi.fn(() => Promise.reject(new Error('should not decode')));
+    vi.stubGlobal('createImageBitmap', decode);
+    try {
+      const bytes = markOwnEncode(pngHeader(10, 10).done());
+      const image = await normalizeImage(bytes, { maxSide: 2048 });
+      expect(image).toMatchObject({ mime: 'image/png', width: 10, height: 10 });
+      expect(decode).not.toHaveBeenCalled();
     } finally {
       vi.unstubAllGlobals();
     }

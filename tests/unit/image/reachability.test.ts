@@ -137,6 +137,8 @@ describe('checkReachable', () => {
   it('caches the answer per URL in storage.session', async () => {
     const { fetch } = fetchAnswering(respond(200, { 'content-type': 'image/png' }));
     await checkReachable(URL_, { fetch, maxBytes: MAX });
+    // Stored after the answer, off the request's path.
+    await vi.waitFor(async () => expect(await readCachedReachability(URL_)).toBeDefined());
     expect(await checkReachable(URL_, { fetch, maxBytes: MAX })).toEqual({
       ok: true,
       how: 'verified',

@@ -1,0 +1,60 @@
+import { type Inject, runInPage } from '../page/run-in-page';
+import { parseDataUrl } from './data-url';
+import { MAX_PIXELS, readDimensions } from './dimensions';
+import { fitWithin, JPEG_QUALITY } from './encode';
+import { MAX_IMAGE_BYTES } from './normalize';
+import { markOwnEncode } from './own-encodes';
+import { sniffImageType } from './sniff';
+
+/**
+ * A page-context fetch larger than this keeps the image in the page and sends only its
+ * header: moving megabytes out of a page (an `executeScript` result) takes seconds — about as
+ * long as decoding the image. 12 MP photo: 11.6 MB of base64, 2–4 s on a loaded machine.
+ */
+export const HOLD_ABOVE_BYTES = 1_000_000;
+
+/** Photos the page may shrink itself: normalize would re-encode them as JPEG anyway. */
+const SHRINKABLE: readonly string[] = ['image/jpeg', 'image/webp'];
+
+export interface HeldImage {
+  size: number;
+  /** A data: URL of the first bytes: enough to sniff the type and read the dimensions. */
+  head: string;
+}
+
+type Target = { tabId: number; frameIds: number[] };
+
+/**
+ * The bytes of an image a frame holds: a photo that must shrink anyway is decoded at its
+ * final size in the page (as normalize would, see decodeAt) and comes out as a JPEG of a few
+ * hundred KB; anything else comes whole. A pixel bomb is not fetched at all: its header is
+ * enough for normalize to refuse it.
+ */
+export async function readHeldImage(
+  held: HeldImage,
+  target: Target,
+  maxSide: number,
+  inject: Inject,
+): Promise<Uint8Array> {
+  const head = parseDataUrl(held.head);
+  const type = sniffImageType(head);
+  const size = type && readDimensions(head, type);
+  if (size && size.width * size.height > MAX_PIXELS) return head;
+  const fits =
+    held.size <= MAX_IMAGE_BYTES && Math.max(size?.width ?? 0, size?.height ?? 0) <= maxSide;
+  const shrinkTo =
+    type && size && SHRINKABLE.includes(type) && !fits
+      ? fitWithin(size.width, size.height, maxSide)
+      : null;
+  const [injection] = await runInPage(inject, {
+    target,
+    file: '/page-image.js',
+    name: 'readHeldImageInPage',
+    args: [shrinkTo, JPEG_QUALITY],
+  });
+  const result = injection?.result;
+  if (!result) throw new Error('the page did not answer');
+  if (!result.ok) throw new Error(result.error);
+  const bytes = parseDataUrl(result.dataUrl);
+  return shrinkTo ? markOwnEncode(bytes) : bytes;
+}
