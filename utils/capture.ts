@@ -2,8 +2,10 @@ import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from './errors';
 import { t } from './i18n';
 import { cropBox } from './image/crop';
-import { makeThumbnail } from './image/encode';
-import { normalizeImage } from './image/normalize';
+import { toDataUrl } from './image/data-url';
+import { readDimensions } from './image/dimensions';
+import { encodeWithinCap, fitWithin, thumbnailOf } from './image/encode';
+import { MAX_IMAGE_BYTES } from './image/normalize';
 import type { ReadyImage } from './jobs/run-job';
 import type { RegionSelection } from './page/region-overlay';
 import { runInPage } from './page/run-in-page';
@@ -58,18 +60,35 @@ export async function captureRegion(
     deps.captureVisibleTab ??
     ((windowId, options) => browser.tabs.captureVisibleTab(windowId, options));
   const shot = await (await fetch(await capture(tab.windowId, { format: 'png' }))).blob();
-  const full = await createImageBitmap(shot);
+  // The screenshot's size from its PNG header, the crop and the shrink to the size limit in
+  // one decode (decode-time resizing), one encode, and the preview from the same pixels.
+  const header = new Uint8Array(await shot.slice(0, 64).arrayBuffer());
+  const full = readDimensions(header, 'image/png');
+  if (!full) throw new IrisError('capture-failed', 'The browser gave Iris no usable screenshot.');
   const box = cropBox(selection, full.width, full.height);
-  full.close();
-  const cropped = await createImageBitmap(shot, box.sx, box.sy, box.sw, box.sh);
-  const canvas = new OffscreenCanvas(box.sw, box.sh);
-  canvas.getContext('2d')?.drawImage(cropped, 0, 0);
-  cropped.close();
-  const png = await canvas.convertToBlob({ type: 'image/png' });
-  const image = await normalizeImage(new Uint8Array(await png.arrayBuffer()), {
-    maxSide: deps.maxSide,
+  const size = fitWithin(box.sw, box.sh, deps.maxSide);
+  const bitmap = await createImageBitmap(shot, box.sx, box.sy, box.sw, box.sh, {
+    resizeWidth: size.width,
+    resizeHeight: size.height,
+    resizeQuality: 'high',
   });
-  const { original, ...payload } = image;
+  let out: Awaited<ReturnType<typeof encodeWithinCap>>;
+  let thumbnail: string;
+  try {
+    // A screenshot is lossless: PNG when it is not much larger than the JPEG (crisp text).
+    out = await encodeWithinCap(bitmap, { lossless: true, maxBytes: MAX_IMAGE_BYTES });
+    thumbnail = await thumbnailOf(bitmap);
+  } finally {
+    bitmap.close();
+  }
+  const bytes = new Uint8Array(await out.blob.arrayBuffer());
+  const payload = {
+    dataUrl: toDataUrl(out.blob.type, bytes),
+    mime: out.blob.type,
+    bytes: bytes.length,
+    width: out.width,
+    height: out.height,
+  };
   return {
     source: {
       srcUrl: `capture:${new Date().toISOString()}`,
@@ -78,6 +97,6 @@ export async function captureRegion(
       incognito: tab.incognito,
     },
     payload: { kind: 'data', ...payload },
-    thumbnail: await makeThumbnail(png, box.sw, box.sh),
+    thumbnail,
   };
 }

@@ -105,9 +105,15 @@ export async function makeThumbnail(
   const size = fitWithin(width, height, side);
   const bitmap = await decodeAt(blob, size.width, size.height);
   try {
-    const out = await draw(bitmap, size.width, size.height, 'image/jpeg', 0.7);
-    return toDataUrl('image/jpeg', new Uint8Array(await out.arrayBuffer()));
+    return await thumbnailOf(bitmap, side);
   } finally {
     bitmap.close();
   }
+}
+
+/** The same preview from pixels already decoded (the caller closes the bitmap). */
+export async function thumbnailOf(bitmap: ImageBitmap, side = 160): Promise<string> {
+  const size = fitWithin(bitmap.width, bitmap.height, side);
+  const out = await draw(bitmap, size.width, size.height, 'image/jpeg', 0.7);
+  return toDataUrl('image/jpeg', new Uint8Array(await out.arrayBuffer()));
 }
