@@ -13,18 +13,21 @@ const OUTPUT_DIR = resolve('.output');
  * The issue's budgets, by bundle kind. An injected script is any script Iris puts into a
  * page: the page scripts (executeScript files), the runtime-registered content scripts
  * (alt-text.js, context-target.js) and anything WXT builds under content-scripts/.
- * One bundle misses its budget and is held by a ratchet at the measured size + ~1 KB, so it
+ * One bundle misses its budget and is held by a ratchet at the measured size + ~1.5 KB, so it
  * cannot grow unnoticed:
- * - the background (~69.4 KB): webextension-polyfill (~9.6 KB, part of the fixed stack)
- *   and eventsource-parser (~3.4 KB, named in DESIGN.md), and ~56 KB of Iris's own code —
- *   jobs, the OpenRouter client, the image pipeline (sniff, dimensions, normalize, encode,
- *   reachability, byte steps, capture), alt text, menus, settings; no page functions and
- *   no storage library any more (see scripts/bench/notes.md).
- * TODO(2026-11-25): lower it to the issue's 60 KB (a smaller image pipeline in the
- * background, or a terser minifier pass, ~2 KB).
+ * - the background (74.0 KB on 2026-11-25, after the bad-image corpus's download/timeout
+ *   code and the timing work's held-image and live-job code): webextension-polyfill
+ *   (~9.6 KB, part of the fixed stack) and eventsource-parser (~3.4 KB, named in DESIGN.md),
+ *   and ~61 KB of Iris's own code — jobs, the OpenRouter client, the image pipeline (sniff,
+ *   dimensions, normalize, encode, reachability, byte steps, downloads, capture), alt text,
+ *   menus, settings; no page functions and no storage library any more (see
+ *   scripts/bench/notes.md).
+ * TODO(2026-11-25): lower it to the issue's 60 KB: that needs ~14 KB of feature code out of
+ * the service worker (the image pipeline into the offscreen document / page scripts, with
+ * bytes passed by transfer, not JSON), not a trim.
  */
 export const BUDGETS = {
-  background: { limit: 70.5 * KB, issue: 60 * KB, ratchet: true },
+  background: { limit: 75.5 * KB, issue: 60 * KB, ratchet: true },
   popup: { limit: 60 * KB, issue: 60 * KB },
   'injected script': { limit: 15 * KB, issue: 15 * KB },
   offscreen: { limit: 15 * KB, issue: 15 * KB },
