@@ -51,8 +51,13 @@ export async function measureRegion(runs) {
         width: Math.round(innerWidth * devicePixelRatio),
         height: Math.round(innerHeight * devicePixelRatio),
       }));
+      // A real click on the page, so the keys go to it (not to the tab strip or omnibox
+      // that had focus after the last run's popup tab closed).
+      execFileSync('xdotool', ['mousemove', '1600', '1200', 'click', '1'], { env });
       keys('alt+shift+s');
       await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
+      // The overlay's element is in the page a moment before its key listener.
+      await page.waitForTimeout(200);
       const enterAt = Date.now();
       keys('Return');
       await waitForJob(b, (job) => job.status === 'draft' && job.images.length === 1, 60_000);
