@@ -67,8 +67,12 @@ export default defineBackground(() => {
     { isAllowedContentScript: altText.isAllowedSender },
   );
   // On update too: the registration must name this version's file.
-  browser.runtime.onStartup.addListener(() => void restoreAltTextScript());
-  browser.runtime.onInstalled.addListener(() => void restoreAltTextScript());
+  const restore = () =>
+    restoreAltTextScript().catch((error: unknown) =>
+      console.warn('Iris: could not restore the auto alt text script', error),
+    );
+  browser.runtime.onStartup.addListener(() => void restore());
+  browser.runtime.onInstalled.addListener(() => void restore());
   void restrictStorageToExtension();
   void runner.recoverInterrupted();
 });

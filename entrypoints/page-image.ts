@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { fetchImageInPage } from '../utils/page/fetch-in-page';
-import { readHeldImageInPage } from '../utils/page/held-image';
+import { dropHeldImageInPage, readHeldImageInPage } from '../utils/page/held-image';
 import { inspectTargetInPage } from '../utils/page/inspect-target';
 import { findFrameOffsetInPage, locateElementInPage } from '../utils/page/locate-element';
 import { exposeInPage } from '../utils/page/run-in-page';
@@ -11,6 +11,7 @@ export default defineUnlistedScript(() => {
     inspectTargetInPage,
     fetchImageInPage,
     readHeldImageInPage,
+    dropHeldImageInPage,
     locateElementInPage,
     findFrameOffsetInPage,
   });

@@ -33,10 +33,11 @@ const EXPORTABLE = {
     valid: (v: unknown) => v === 'auto' || v === 'low' || v === 'high',
   },
   maxTokens: { item: maxTokensSetting, valid: isCount },
-  maxImageSide: { item: maxImageSideSetting, valid: isCount },
-  firstByteTimeoutSeconds: { item: firstByteTimeoutSetting, valid: isCount },
-  idleTimeoutSeconds: { item: idleTimeoutSetting, valid: isCount },
-  imageTimeoutSeconds: { item: imageTimeoutSetting, valid: isCount },
+  maxImageSide: { item: maxImageSideSetting, valid: isCountIn(256, 8192) },
+  // The same ranges as the Options form (components/options/draft.ts).
+  firstByteTimeoutSeconds: { item: firstByteTimeoutSetting, valid: isCountIn(5, 600) },
+  idleTimeoutSeconds: { item: idleTimeoutSetting, valid: isCountIn(5, 600) },
+  imageTimeoutSeconds: { item: imageTimeoutSetting, valid: isCountIn(2, 120) },
   sendPublicByUrl: { item: sendPublicByUrlSetting, valid: isBoolean },
   noDataProviders: { item: noDataProvidersSetting, valid: isBoolean },
   privateWindows: { item: privateWindowsSetting, valid: isBoolean },
@@ -99,6 +100,9 @@ function isBoolean(v: unknown): v is boolean {
 }
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100_000;
+}
+function isCountIn(min: number, max: number) {
+  return (v: unknown): v is number => isCount(v) && v >= min && v <= max;
 }
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every(isString);

@@ -167,8 +167,8 @@ export async function readJobSettings(): Promise<JobSettings> {
   const shared = {
     sendPublicByUrl,
     maxImageSide,
-    firstByteTimeoutSeconds,
-    idleTimeoutSeconds,
+    firstByteTimeoutSeconds: positiveOr(firstByteTimeoutSeconds, 60),
+    idleTimeoutSeconds: positiveOr(idleTimeoutSeconds, 45),
     imageTimeoutSeconds: positiveOr(imageTimeout, DEFAULT_IMAGE_TIMEOUT_SECONDS),
     fallbackModels,
     answerLanguage,

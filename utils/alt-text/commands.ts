@@ -29,7 +29,7 @@ export function registerAltTextCommands(runner: JobRunner): void {
 export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs.Tab) {
   if (tab?.id === undefined) return;
   const popup = openPopupOrBadge();
-  const results = await runInPage(browser.scripting.executeScript, {
+  const results = await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
     target: { tabId: tab.id, allFrames: true },
     file: '/page-alt-text.js',
     name: 'findFocusedImageInPage',

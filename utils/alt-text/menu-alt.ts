@@ -33,7 +33,7 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
     return { altText: { text, written: false } };
   }
   try {
-    const [injection] = await runInPage(browser.scripting.executeScript, {
+    const [injection] = await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
       target: { tabId, frameIds: [frameId ?? 0] },
       file: '/page-alt-text.js',
       name: 'applyAltInPage',

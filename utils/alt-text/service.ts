@@ -158,7 +158,13 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
           timeoutMs: imageTimeoutMs(settings),
         },
       );
-      const client = createClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
+      const client = createClient({
+        baseUrl: settings.baseUrl,
+        apiKey: settings.apiKey,
+        // The same waiting limits as every other request (Options → Waiting limits).
+        firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
+        idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
+      });
       // The streaming client is reused on purpose: one error taxonomy and one set of
       // timeouts for every request, and the final chunk carries usage.cost as well.
       const result = await client.streamChat(

@@ -29,7 +29,7 @@ export async function setAltTextSite(site: string, enabled: boolean): Promise<bo
             files: [ALT_TEXT_SCRIPT_FILE],
           });
         } else {
-          await runInPage(browser.scripting.executeScript, {
+          await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
             target: { tabId: tab.id, allFrames: true },
             file: '/page-alt-text.js',
             name: 'undoAltTextInPage',

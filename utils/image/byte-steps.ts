@@ -145,7 +145,8 @@ async function fetchInFrame(
       url,
       MAX_DOWNLOAD_BYTES,
       timeoutMs,
-      source.maxSide ? HOLD_ABOVE_BYTES : Number.POSITIVE_INFINITY,
+      // 0: never hold (arguments travel as JSON, where Infinity does not exist).
+      source.maxSide ? HOLD_ABOVE_BYTES : 0,
     ],
   });
   const result = injection?.result;

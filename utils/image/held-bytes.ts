@@ -17,6 +17,8 @@ export const HOLD_ABOVE_BYTES = 1_000_000;
 const SHRINKABLE: readonly string[] = ['image/jpeg', 'image/webp'];
 
 export interface HeldImage {
+  /** Which of the images the frame holds (several may be fetched at once). */
+  id: string;
   size: number;
   /** A data: URL of the first bytes: enough to sniff the type and read the dimensions. */
   head: string;
@@ -27,8 +29,8 @@ type Target = { tabId: number; frameIds: number[] };
 /**
  * The bytes of an image a frame holds: a photo that must shrink anyway is decoded at its
  * final size in the page (as normalize would, see decodeAt) and comes out as a JPEG of a few
- * hundred KB; anything else comes whole. A pixel bomb is not fetched at all: its header is
- * enough for normalize to refuse it.
+ * hundred KB; anything else comes whole. A pixel bomb is not fetched at all (the frame
+ * drops it): its header is enough for normalize to refuse it.
  */
 export async function readHeldImage(
   held: HeldImage,
@@ -39,7 +41,16 @@ export async function readHeldImage(
   const head = parseDataUrl(held.head);
   const type = sniffImageType(head);
   const size = type && readDimensions(head, type);
-  if (size && size.width * size.height > MAX_PIXELS) return head;
+  if (size && size.width * size.height > MAX_PIXELS) {
+    // The header is enough for normalize to refuse it: the frame lets go of the rest.
+    await runInPage(inject, {
+      target,
+      file: '/page-image.js',
+      name: 'dropHeldImageInPage',
+      args: [held.id],
+    }).catch((error: unknown) => console.warn('Iris: could not release a held image', error));
+    return head;
+  }
   const fits =
     held.size <= MAX_IMAGE_BYTES && Math.max(size?.width ?? 0, size?.height ?? 0) <= maxSide;
   const shrinkTo =
@@ -50,7 +61,7 @@ export async function readHeldImage(
     target,
     file: '/page-image.js',
     name: 'readHeldImageInPage',
-    args: [shrinkTo, JPEG_QUALITY],
+    args: [held.id, shrinkTo, JPEG_QUALITY],
   });
   const result = injection?.result;
   if (!result) throw new Error('the page did not answer');

@@ -3,18 +3,19 @@
  * image with the page's own cookies and origin, which is the only way to read blob: URLs
  * and images behind a login. Runs in a page script (utils/page/run-in-page.ts) and imports
  * nothing (the reasons repeat `REASONS` of utils/image/byte-failure.ts word for word).
- * Everything — answer and body — must arrive within `timeoutMs`. Above `holdAbove` bytes the
- * image stays in the frame and only its first 256 KB go back: megabytes take seconds to
- * cross into the extension; Iris then asks for it shrunk or whole (held-image.ts).
+ * Everything — answer and body — must arrive within `timeoutMs`. Above `holdAbove` bytes
+ * (0: never) the image stays in the frame, under an id of its own (several images may be
+ * fetched at once), and only its first 256 KB go back: megabytes take seconds to cross into
+ * the extension; Iris then asks for it shrunk or whole, or drops it (held-image.ts).
  */
 export async function fetchImageInPage(
   url: string,
   maxBytes: number,
   timeoutMs: number,
-  holdAbove = Number.POSITIVE_INFINITY,
+  holdAbove = 0,
 ): Promise<
   | { ok: true; dataUrl: string }
-  | { ok: true; held: { size: number; head: string } }
+  | { ok: true; held: { id: string; size: number; head: string } }
   | { ok: false; error: string; timedOut?: boolean }
 > {
   const signal = AbortSignal.timeout(timeoutMs);
@@ -79,15 +80,20 @@ export async function fetchImageInPage(
   if (length === 0) return { ok: true, dataUrl: 'data:,' };
   try {
     const blob = new Blob(chunks as BlobPart[]);
-    const held = blob.size > holdAbove;
-    if (held) (globalThis as { irisHeldImage?: Blob }).irisHeldImage = blob;
+    const held = holdAbove > 0 && blob.size > holdAbove;
     const dataUrl = await new Promise<string>((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(String(reader.result));
       reader.onerror = () => reject(reader.error ?? new Error('read failed'));
       reader.readAsDataURL(held ? blob.slice(0, 256 * 1024) : blob);
     });
-    if (held) return { ok: true, held: { size: blob.size, head: dataUrl } };
+    if (held) {
+      const scope = globalThis as { irisHeldImages?: Map<string, Blob> };
+      scope.irisHeldImages ??= new Map();
+      const id = crypto.randomUUID();
+      scope.irisHeldImages.set(id, blob);
+      return { ok: true, held: { id, size: blob.size, head: dataUrl } };
+    }
     return { ok: true, dataUrl };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -5,12 +5,11 @@
  * the same isolated world that keeps the image between the two calls.
  */
 export async function readHeldImageInPage(
+  id: string,
   size: { width: number; height: number } | null,
   quality: number,
 ): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
-  const holder = globalThis as { irisHeldImage?: Blob };
-  const blob = holder.irisHeldImage;
-  holder.irisHeldImage = undefined;
+  const blob = takeHeldImage(id);
   if (!blob) return { ok: false, error: 'the page no longer holds the image' };
   try {
     let out = blob;
@@ -41,4 +40,16 @@ export async function readHeldImageInPage(
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Lets go of a held image without reading it (e.g. its header showed a pixel bomb). */
+export function dropHeldImageInPage(id: string): void {
+  takeHeldImage(id);
+}
+
+function takeHeldImage(id: string): Blob | undefined {
+  const held = (globalThis as { irisHeldImages?: Map<string, Blob> }).irisHeldImages;
+  const blob = held?.get(id);
+  held?.delete(id);
+  return blob;
 }

@@ -7,7 +7,7 @@ import type {
 } from './alt-text-page';
 import type { takeLastContextTarget } from './context-target';
 import type { fetchImageInPage } from './fetch-in-page';
-import type { readHeldImageInPage } from './held-image';
+import type { dropHeldImageInPage, readHeldImageInPage } from './held-image';
 import type { inspectTargetInPage } from './inspect-target';
 import type { findFrameOffsetInPage, locateElementInPage } from './locate-element';
 import type { pickElementInPage, rememberTargetInPage } from './pick-element';
@@ -31,6 +31,7 @@ export interface PageScripts {
     inspectTargetInPage: typeof inspectTargetInPage;
     fetchImageInPage: typeof fetchImageInPage;
     readHeldImageInPage: typeof readHeldImageInPage;
+    dropHeldImageInPage: typeof dropHeldImageInPage;
     locateElementInPage: typeof locateElementInPage;
     findFrameOffsetInPage: typeof findFrameOffsetInPage;
   };

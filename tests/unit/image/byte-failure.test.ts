@@ -62,7 +62,7 @@ describe('chainFailure: every step failed, the sentence says what one of them le
   });
 });
 
-describe('the page’s fetch (serialized, so it cannot import REASONS)', () => {
+describe('the page’s fetch (a page script that imports nothing, so it repeats REASONS)', () => {
   const source = readFileSync('utils/page/fetch-in-page.ts', 'utf8');
   it.each(['redirects', 'brokeOff', 'blobGone'] as const)('words %s as REASONS does', (key) => {
     expect(source).toContain(REASONS[key]);

@@ -35,7 +35,7 @@ function page() {
 
 /** A JPEG/PNG header as the page sends it, claiming `width` × `height` and `size` bytes. */
 function held(bytes: Uint8Array, size = 5_000_000) {
-  return { size, head: toDataUrl('application/octet-stream', bytes) };
+  return { id: 'held-1', size, head: toDataUrl('application/octet-stream', bytes) };
 }
 
 describe('readHeldImage', () => {
@@ -48,7 +48,7 @@ describe('readHeldImage', () => {
       { width: 2048, height: 1365 },
     ],
     [
-      'a photo over the byte cap shrinks in the page, to the side limit',
+      'a photo over the byte cap is re-encoded in the page at its own size (it fits the side limit)',
       jpegHead(1600, 1200),
       2048,
       5e6,
@@ -61,16 +61,21 @@ describe('readHeldImage', () => {
     const out = await readHeldImage(held(bytes, size), target, maxSide, executeScript as never);
     expect(out).toEqual(answer);
     expect(executeScript).toHaveBeenCalledWith(
-      expect.objectContaining({ target, args: ['readHeldImageInPage', [expected, 0.85]] }),
+      expect.objectContaining({
+        target,
+        args: ['readHeldImageInPage', ['held-1', expected, 0.85]],
+      }),
     );
   });
 
-  it('asks for nothing when the header shows a pixel bomb: the header is enough to refuse it', async () => {
+  it('a pixel bomb: the header is enough to refuse it, and the frame drops the rest', async () => {
     const jpeg = jpegHead(20_000, 20_000);
     const executeScript = page();
     const out = await readHeldImage(held(jpeg), target, 2048, executeScript as never);
     expect(out).toEqual(jpeg);
-    expect(executeScript).not.toHaveBeenCalled();
+    const calls = executeScript.mock.calls.map(([i]) => (i as { args?: unknown[] }).args);
+    expect(calls).toContainEqual(['dropHeldImageInPage', ['held-1']]);
+    expect(calls.some((args) => args?.[0] === 'readHeldImageInPage')).toBe(false);
   });
 
   it('fails with the page’s reason', async () => {

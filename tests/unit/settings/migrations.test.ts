@@ -107,6 +107,31 @@ describe('export and import', () => {
     expect(settings.neverSites).toEqual(['bank.example']);
   });
 
+  it('imports waiting limits and the image side only within the ranges Options allows', async () => {
+    const result = await importSettings(
+      JSON.stringify({
+        iris: 'settings',
+        schema: 2,
+        settings: {
+          firstByteTimeoutSeconds: 0,
+          idleTimeoutSeconds: 30,
+          imageTimeoutSeconds: 500,
+          maxImageSide: 0,
+        },
+      }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      applied: ['idleTimeoutSeconds'],
+      skipped: ['firstByteTimeoutSeconds', 'imageTimeoutSeconds', 'maxImageSide'],
+    });
+    expect(await readJobSettings()).toMatchObject({
+      firstByteTimeoutSeconds: 60,
+      idleTimeoutSeconds: 30,
+      imageTimeoutSeconds: 15,
+    });
+  });
+
   it.each(['not json', '[]', '{"iris":"other","settings":{}}'])('refuses %s', async (text) => {
     expect(await importSettings(text)).toEqual({ ok: false });
   });
