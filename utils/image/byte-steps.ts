@@ -5,7 +5,7 @@ import { chainFailure, ImageTimeoutError, MAX_DOWNLOAD_BYTES, reasonOf } from '.
 import { type CaptureInput, captureElement } from './capture';
 import { parseDataUrl } from './data-url';
 import { fetchFromBackground } from './download';
-import { HOLD_ABOVE_BYTES, readHeldImage } from './held-bytes';
+import { type HeldImage, type HeldTarget, HOLD_ABOVE_BYTES, readHeldImage } from './held-bytes';
 
 export { MAX_DOWNLOAD_BYTES } from './byte-failure';
 
@@ -56,7 +56,17 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
     if (inTab)
       steps.push({
         name: 'Fetching it inside the page',
-        run: () => budget((ms) => fetchInFrame(url, source, deps, ms)),
+        run: async () => {
+          const got = await budget((ms) => fetchInFrame(url, source, deps, ms));
+          if (got instanceof Uint8Array) return got;
+          // The bytes are in the page: shrinking them there is local work, not a download,
+          // so it has its own bound rather than what is left of the download time.
+          return within(
+            readHeldImage(got.held, got.target, source.maxSide ?? 0, got.inject),
+            CAPTURE_TIMEOUT_MS,
+            new Error('the page did not hand the image over'),
+          );
+        },
       });
     if (!url.startsWith('blob:'))
       steps.push({
@@ -132,7 +142,7 @@ async function fetchInFrame(
   source: ByteSource,
   deps: ByteStepDeps,
   timeoutMs: number,
-): Promise<Uint8Array> {
+): Promise<Uint8Array | { held: HeldImage; target: HeldTarget; inject: Inject }> {
   const executeScript =
     deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
   const granted: Inject = (injection) => whenGranted(() => executeScript(injection));
@@ -155,6 +165,6 @@ async function fetchInFrame(
     if (result.timedOut) throw new ImageTimeoutError(timeoutMs / 1000);
     throw new Error(result.error);
   }
-  if ('held' in result) return readHeldImage(result.held, target, source.maxSide ?? 0, granted);
+  if ('held' in result) return { held: result.held, target, inject: granted };
   return parseDataUrl(result.dataUrl);
 }

@@ -24,7 +24,7 @@ export interface HeldImage {
   head: string;
 }
 
-type Target = { tabId: number; frameIds: number[] };
+export type HeldTarget = { tabId: number; frameIds: number[] };
 
 /**
  * The bytes of an image a frame holds: a photo that must shrink anyway is decoded at its
@@ -34,7 +34,7 @@ type Target = { tabId: number; frameIds: number[] };
  */
 export async function readHeldImage(
   held: HeldImage,
-  target: Target,
+  target: HeldTarget,
   maxSide: number,
   inject: Inject,
 ): Promise<Uint8Array> {
