@@ -49,3 +49,14 @@ export function parseDataUrl(url: string): Uint8Array {
     throw new IrisError('unsupported-image', 'The data: URL is malformed.', {}, { cause });
   }
 }
+
+/** The chunks of a streamed body as one array (`length`: their total). */
+export function joinChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import { ImageTimeoutError, MAX_DOWNLOAD_BYTES, REASONS } from './byte-failure';
+import { joinChunks } from './data-url';
 
 /**
  * Iris's own download of an image (with the browser's cookies, where Iris may reach the
@@ -70,11 +71,5 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
       throw new Error(REASONS.tooLarge);
     }
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return joinChunks(chunks, length);
 }

@@ -1,3 +1,4 @@
+import { joinChunks } from './data-url';
 import { readCachedReachability, writeCachedReachability } from './reachability-cache';
 import { API_IMAGE_TYPES, sniffImageType } from './sniff';
 
@@ -128,13 +129,7 @@ async function firstBytes(response: Response): Promise<Uint8Array | undefined> {
     // The rest of the body is not wanted; a stream that already ended cannot be cancelled.
     await reader.cancel().catch((error: unknown) => console.debug('Iris: cancel', error));
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return joinChunks(chunks, length);
 }
 
 function describe(error: unknown): string {
