@@ -1,7 +1,6 @@
-type Store = {
-  __irisLastContext?: { element: Element; at: number };
-  __irisTargets?: Map<string, Element>;
-};
+import { rememberTarget } from './page-targets';
+
+type Store = { __irisLastContext?: { element: Element; at: number } };
 
 /**
  * The body of the optional all-sites content script: remembers the element under the
@@ -31,11 +30,5 @@ export function takeLastContextTarget(maxAgeMs: number): string | null {
   const last = store.__irisLastContext;
   if (!last || Date.now() - last.at > maxAgeMs || !last.element.isConnected) return null;
   store.__irisLastContext = undefined;
-  store.__irisTargets ??= new Map();
-  // Not crypto.randomUUID(): it exists only on secure (https) pages.
-  const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
-    n.toString(36),
-  ).join('');
-  store.__irisTargets.set(targetId, last.element);
-  return targetId;
+  return rememberTarget(last.element);
 }

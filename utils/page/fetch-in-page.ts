@@ -1,8 +1,10 @@
+import { newPageId } from './page-targets';
+
 /**
  * Injected on demand into the clicked frame (`scripting.executeScript`): fetches the
  * image with the page's own cookies and origin, which is the only way to read blob: URLs
- * and images behind a login. Runs in a page script (utils/page/run-in-page.ts) and imports
- * nothing (the reasons repeat `REASONS` of utils/image/byte-failure.ts word for word).
+ * and images behind a login. Runs in a page script (utils/page/run-in-page.ts); its reasons
+ * repeat `REASONS` of utils/image/byte-failure.ts word for word (that module pulls in i18n).
  * Everything — answer and body — must arrive within `timeoutMs`. Above `holdAbove` bytes
  * (0: never) the image stays in the frame, under an id of its own (several images may be
  * fetched at once), and only its first 256 KB go back: megabytes take seconds to cross into
@@ -90,7 +92,7 @@ export async function fetchImageInPage(
     if (held) {
       const scope = globalThis as { irisHeldImages?: Map<string, Blob> };
       scope.irisHeldImages ??= new Map();
-      const id = crypto.randomUUID();
+      const id = newPageId();
       scope.irisHeldImages.set(id, blob);
       return { ok: true, held: { id, size: blob.size, head: dataUrl } };
     }

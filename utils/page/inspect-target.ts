@@ -1,3 +1,4 @@
+import { rememberedTarget } from './page-targets';
 /** What a remembered element holds, and so how its pixels are best obtained. */
 export type TargetContent =
   | { kind: 'url'; url: string; element: string }
@@ -12,8 +13,7 @@ export type TargetContent =
  * CSS — is captured from the screen. Runs in a page script (utils/page/run-in-page.ts).
  */
 export function inspectTargetInPage(targetId: string): TargetContent {
-  const targets = (globalThis as { __irisTargets?: Map<string, Element> }).__irisTargets;
-  const element = targets?.get(targetId);
+  const element = rememberedTarget(targetId);
   if (!element?.isConnected) return { kind: 'gone' };
   const name = element.localName;
   if (element instanceof HTMLImageElement && (element.currentSrc || element.src))

@@ -1,3 +1,4 @@
+import { rememberedTarget } from './page-targets';
 /** Where an element is on screen, as the capture crop needs it. */
 export type ElementBox =
   | {
@@ -21,8 +22,7 @@ export async function locateElementInPage(
   targetId: string | null,
   srcUrl: string | null,
 ): Promise<ElementBox> {
-  const targets = (globalThis as { __irisTargets?: Map<string, Element> }).__irisTargets;
-  let element: Element | undefined = targetId ? targets?.get(targetId) : undefined;
+  let element = targetId ? rememberedTarget(targetId) : undefined;
   if (!element && srcUrl) {
     element = [...document.images].find((img) => img.currentSrc === srcUrl || img.src === srcUrl);
   }

@@ -1,3 +1,5 @@
+import { rememberTarget } from './page-targets';
+
 export type PickResult =
   | { ok: true; targetId: string }
   | { ok: false; reason: 'cancelled' | 'timeout' };
@@ -86,14 +88,7 @@ export function pickElementInPage(timeoutMs: number, bannerText: string): Promis
       if (event.type !== 'click' || !(event instanceof MouseEvent) || event.button !== 0) return;
       const picked = pictureAt(event.clientX, event.clientY);
       if (!picked) return;
-      const store = globalThis as { __irisTargets?: Map<string, Element> };
-      store.__irisTargets ??= new Map();
-      // Not crypto.randomUUID(): it exists only on secure (https) pages.
-      const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
-        n.toString(36),
-      ).join('');
-      store.__irisTargets.set(targetId, picked);
-      finish({ ok: true, targetId });
+      finish({ ok: true, targetId: rememberTarget(picked) });
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
@@ -135,12 +130,5 @@ export function rememberTargetInPage(targetElementId: number): string | null {
       .find(isPicture);
     picked = target.querySelector('img, canvas, video, svg') ?? under ?? target;
   }
-  const store = globalThis as { __irisTargets?: Map<string, Element> };
-  store.__irisTargets ??= new Map();
-  // Not crypto.randomUUID(): it exists only on secure (https) pages.
-  const targetId = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) =>
-    n.toString(36),
-  ).join('');
-  store.__irisTargets.set(targetId, picked);
-  return targetId;
+  return rememberTarget(picked);
 }
