@@ -67,8 +67,13 @@ function isStartOfFrame(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
+/**
+ * A JPEG's size as shown: a camera's portrait photo is stored landscape with an EXIF
+ * orientation of 5–8 (turned a quarter), which browsers apply when they decode it.
+ */
 function readJpeg(bytes: Uint8Array, view: DataView): Dimensions | undefined {
   let offset = 2;
+  let turned = false;
   while (offset + 4 <= bytes.length) {
     if (bytes[offset] !== 0xff) return undefined;
     const marker = bytes[offset + 1] ?? 0;
@@ -82,9 +87,32 @@ function readJpeg(bytes: Uint8Array, view: DataView): Dimensions | undefined {
       continue;
     }
     if (marker === 0xd9 || marker === 0xda) return undefined; // EOI or scan data before a frame
-    if (isStartOfFrame(marker))
-      return sized(view.getUint16(offset + 7), view.getUint16(offset + 5));
+    if (isStartOfFrame(marker)) {
+      const width = view.getUint16(offset + 7);
+      const height = view.getUint16(offset + 5);
+      return turned ? sized(height, width) : sized(width, height);
+    }
+    if (marker === 0xe1 && ascii(bytes, offset + 4, 6) === 'Exif\0\0') {
+      const orientation = exifOrientation(view, offset + 10);
+      turned = orientation !== undefined && orientation >= 5 && orientation <= 8;
+    }
     offset += 2 + view.getUint16(offset + 2);
+  }
+  return undefined;
+}
+
+/** The Orientation tag (0x0112) of IFD0 in the TIFF structure at `tiff`, if any. */
+function exifOrientation(view: DataView, tiff: number): number | undefined {
+  try {
+    const little = view.getUint16(tiff) === 0x4949; // "II"
+    const ifd = tiff + view.getUint32(tiff + 4, little);
+    const count = view.getUint16(ifd, little);
+    for (let i = 0; i < count; i++) {
+      const at = ifd + 2 + i * 12;
+      if (view.getUint16(at, little) === 0x0112) return view.getUint16(at + 8, little);
+    }
+  } catch {
+    // A damaged EXIF block says nothing about the turn; the frame's size still counts.
   }
   return undefined;
 }

@@ -51,9 +51,33 @@ export const pngHeader = (w: number, h: number) =>
     .u32be(0);
 
 /** A JPEG whose frame header (SOFn) comes after APP0, a quantisation and a Huffman table. */
-export const jpegHeader = (w: number, h: number, sof = 0xc0) =>
+/** An EXIF APP1 block whose IFD0 holds one tag, Orientation; `little`: "II" byte order. */
+export const exifApp1 = (orientation: number, little = false) => {
+  const u16 = (b: Bytes, v: number) => (little ? b.u16le(v) : b.u16be(v));
+  const u32 = (b: Bytes, v: number) => (little ? b.u32le(v) : b.u32be(v));
+  const tiff = new Bytes().ascii(little ? 'II' : 'MM');
+  u16(tiff, 42);
+  u32(tiff, 8); // IFD0 right after the header
+  u16(tiff, 1); // one entry
+  u16(tiff, 0x0112);
+  u16(tiff, 3); // SHORT
+  u32(tiff, 1);
+  u16(tiff, orientation);
+  tiff.zeros(2);
+  u32(tiff, 0); // no next IFD
+  const body = tiff.done();
+  return new Bytes()
+    .u8(0xff, 0xe1)
+    .u16be(2 + 6 + body.length)
+    .ascii('Exif\0\0')
+    .u8(...body)
+    .done();
+};
+
+export const jpegHeader = (w: number, h: number, sof = 0xc0, app1?: Uint8Array) =>
   new Bytes()
     .u8(0xff, 0xd8)
+    .u8(...(app1 ?? []))
     .u8(0xff, 0xe0)
     .u16be(16)
     .ascii('JFIF\0')
