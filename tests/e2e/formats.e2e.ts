@@ -70,6 +70,15 @@ describe('Every format reaches the model as PNG, JPEG, WebP or GIF', () => {
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect([sent.mime, sent.width, sent.height]).toEqual(['image/jpeg', 2048, 1365]);
   });
+
+  it('a camera’s portrait photo (EXIF-turned, 3 MB, shrunk in the page) is sent upright at 1536 × 2048', async () => {
+    const page = await describeImage('/formats.html', '#portrait');
+    const sent = await decodeSent(page, await nextSentImage(h.mock));
+    expect([sent.mime, sent.width, sent.height]).toEqual(['image/jpeg', 1536, 2048]);
+    expect(sent.wrongQuadrants).toEqual([]);
+    // Read by the page (the first step), which shrank it there.
+    expect((await waitForJob(h, (j) => j.status === 'done')).images[0]?.transport).toBe('data');
+  });
 });
 
 describe('What cannot be read ends in its own sentence, with the steps tried', () => {

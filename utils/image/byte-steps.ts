@@ -5,7 +5,10 @@ import { chainFailure, ImageTimeoutError, MAX_DOWNLOAD_BYTES, reasonOf } from '.
 import { type CaptureInput, captureElement } from './capture';
 import { parseDataUrl } from './data-url';
 import { fetchFromBackground } from './download';
+import { JPEG_QUALITY } from './encode';
 import { type HeldImage, type HeldTarget, HOLD_ABOVE_BYTES, readHeldImage } from './held-bytes';
+import { MAX_IMAGE_BYTES } from './normalize';
+import { markOwnEncode } from './own-encodes';
 
 export { MAX_DOWNLOAD_BYTES } from './byte-failure';
 
@@ -157,6 +160,10 @@ async function fetchInFrame(
       timeoutMs,
       // 0: never hold (arguments travel as JSON, where Infinity does not exist).
       source.maxSide ? HOLD_ABOVE_BYTES : 0,
+      // A large photo is shrunk in the page at once, to the size normalize would choose.
+      source.maxSide
+        ? { maxSide: source.maxSide, maxBytes: MAX_IMAGE_BYTES, quality: JPEG_QUALITY }
+        : null,
     ],
   });
   const result = injection?.result;
@@ -166,5 +173,6 @@ async function fetchInFrame(
     throw new Error(result.error);
   }
   if ('held' in result) return { held: result.held, target, inject: granted };
-  return parseDataUrl(result.dataUrl);
+  const bytes = parseDataUrl(result.dataUrl);
+  return result.shrunk ? markOwnEncode(bytes) : bytes;
 }

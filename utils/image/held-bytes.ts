@@ -1,10 +1,9 @@
 import { type Inject, runInPage } from '../page/run-in-page';
+import { planShrink } from '../page/shrink-in-page';
 import { parseDataUrl } from './data-url';
-import { MAX_PIXELS, readDimensions } from './dimensions';
-import { fitWithin, JPEG_QUALITY } from './encode';
+import { JPEG_QUALITY } from './encode';
 import { MAX_IMAGE_BYTES } from './normalize';
 import { markOwnEncode } from './own-encodes';
-import { sniffImageType } from './sniff';
 
 /**
  * A page-context fetch larger than this keeps the image in the page and sends only its
@@ -12,9 +11,6 @@ import { sniffImageType } from './sniff';
  * long as decoding the image. 12 MP photo: 11.6 MB of base64, 2–4 s on a loaded machine.
  */
 export const HOLD_ABOVE_BYTES = 1_000_000;
-
-/** Photos the page may shrink itself: normalize would re-encode them as JPEG anyway. */
-const SHRINKABLE: readonly string[] = ['image/jpeg', 'image/webp'];
 
 export interface HeldImage {
   /** Which of the images the frame holds (several may be fetched at once). */
@@ -28,7 +24,7 @@ export type HeldTarget = { tabId: number; frameIds: number[] };
 
 /**
  * The bytes of an image a frame holds: a photo that must shrink anyway is decoded at its
- * final size in the page (as normalize would, see decodeAt) and comes out as a JPEG of a few
+ * final size in the page (planShrink: normalize's rules) and comes out as a JPEG of a few
  * hundred KB; anything else comes whole. A pixel bomb is not fetched at all (the frame
  * drops it): its header is enough for normalize to refuse it.
  */
@@ -39,9 +35,8 @@ export async function readHeldImage(
   inject: Inject,
 ): Promise<Uint8Array> {
   const head = parseDataUrl(held.head);
-  const type = sniffImageType(head);
-  const size = type && readDimensions(head, type);
-  if (size && size.width * size.height > MAX_PIXELS) {
+  const plan = planShrink(head, held.size, { maxSide, maxBytes: MAX_IMAGE_BYTES });
+  if (plan.kind === 'bomb') {
     // The header is enough for normalize to refuse it: the frame lets go of the rest.
     await runInPage(inject, {
       target,
@@ -51,21 +46,17 @@ export async function readHeldImage(
     }).catch((error: unknown) => console.warn('Iris: could not release a held image', error));
     return head;
   }
-  const fits =
-    held.size <= MAX_IMAGE_BYTES && Math.max(size?.width ?? 0, size?.height ?? 0) <= maxSide;
-  const shrinkTo =
-    type && size && SHRINKABLE.includes(type) && !fits
-      ? fitWithin(size.width, size.height, maxSide)
-      : null;
+  const shrink =
+    plan.kind === 'shrink' ? { type: plan.type, full: plan.full, size: plan.size } : null;
   const [injection] = await runInPage(inject, {
     target,
     file: '/page-image.js',
     name: 'readHeldImageInPage',
-    args: [held.id, shrinkTo, JPEG_QUALITY],
+    args: [held.id, shrink, JPEG_QUALITY],
   });
   const result = injection?.result;
   if (!result) throw new Error('the page did not answer');
   if (!result.ok) throw new Error(result.error);
   const bytes = parseDataUrl(result.dataUrl);
-  return shrinkTo ? markOwnEncode(bytes) : bytes;
+  return shrink ? markOwnEncode(bytes) : bytes;
 }

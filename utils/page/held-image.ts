@@ -1,42 +1,20 @@
+import { readAsDataUrl, type Shrink, shrinkPhotoInPage } from './shrink-in-page';
+
 /**
  * Injected on demand into the frame where fetchImageInPage held a large image: hands it over
- * decoded at `size` (the browser resizes while decoding) and encoded as JPEG, or, without a
- * size, whole. Either way the frame lets go of it. Runs in a page script (page-image.js), in
- * the same isolated world that keeps the image between the two calls.
+ * shrunk (shrinkPhotoInPage) or whole. Either way the frame lets go of it. Runs in a page
+ * script (page-image.js), in the same isolated world that keeps the image between the calls.
  */
 export async function readHeldImageInPage(
   id: string,
-  size: { width: number; height: number } | null,
+  shrink: Shrink | null,
   quality: number,
 ): Promise<{ ok: true; dataUrl: string } | { ok: false; error: string }> {
   const blob = takeHeldImage(id);
   if (!blob) return { ok: false, error: 'the page no longer holds the image' };
   try {
-    let out = blob;
-    if (size) {
-      const bitmap = await createImageBitmap(blob, {
-        resizeWidth: size.width,
-        resizeHeight: size.height,
-        resizeQuality: 'high',
-      });
-      const canvas = new OffscreenCanvas(size.width, size.height);
-      const context = canvas.getContext('2d');
-      if (!context) return { ok: false, error: 'no 2D canvas in the page' };
-      // JPEG has no transparency: transparent pixels on white, not black.
-      context.fillStyle = '#fff';
-      context.fillRect(0, 0, size.width, size.height);
-      context.drawImage(bitmap, 0, 0);
-      bitmap.close();
-      out = await canvas.convertToBlob({ type: 'image/jpeg', quality });
-    }
-    // A few hundred KB once shrunk: the reader is quick enough, and in every browser.
-    const dataUrl = await new Promise<string>((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result));
-      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-      reader.readAsDataURL(out);
-    });
-    return { ok: true, dataUrl };
+    const out = shrink ? await shrinkPhotoInPage(blob, shrink, quality) : blob;
+    return { ok: true, dataUrl: await readAsDataUrl(out) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
