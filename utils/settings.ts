@@ -1,4 +1,4 @@
-import { storage } from './storage';
+import { getValues, storage } from './storage';
 
 /**
  * Every stored setting of Iris, defined once (STYLE.md habit 3). The API key lives in
@@ -125,7 +125,7 @@ export interface JobSettings {
 
 /** Reads everything a job needs in one go; the key is the one of the endpoint in use. */
 export async function readJobSettings(): Promise<JobSettings> {
-  // One round of reads, not three: each round is a trip to the storage backend.
+  // One trip to the storage backend, not seventeen.
   const [
     apiKey,
     model,
@@ -144,24 +144,24 @@ export async function readJobSettings(): Promise<JobSettings> {
     noData,
     privateWindows,
     neverSites,
-  ] = await Promise.all([
-    apiKeySetting.getValue(),
-    modelSetting.getValue(),
-    baseUrlSetting.getValue(),
-    sendPublicByUrlSetting.getValue(),
-    maxImageSideSetting.getValue(),
-    customEndpointSetting.getValue(),
-    customApiKeySetting.getValue(),
-    firstByteTimeoutSetting.getValue(),
-    idleTimeoutSetting.getValue(),
-    imageTimeoutSetting.getValue(),
-    fallbackModelsSetting.getValue(),
-    answerLanguageSetting.getValue(),
-    detailSetting.getValue(),
-    maxTokensSetting.getValue(),
-    noDataProvidersSetting.getValue(),
-    privateWindowsSetting.getValue(),
-    neverSitesSetting.getValue(),
+  ] = await getValues([
+    apiKeySetting,
+    modelSetting,
+    baseUrlSetting,
+    sendPublicByUrlSetting,
+    maxImageSideSetting,
+    customEndpointSetting,
+    customApiKeySetting,
+    firstByteTimeoutSetting,
+    idleTimeoutSetting,
+    imageTimeoutSetting,
+    fallbackModelsSetting,
+    answerLanguageSetting,
+    detailSetting,
+    maxTokensSetting,
+    noDataProvidersSetting,
+    privateWindowsSetting,
+    neverSitesSetting,
   ]);
   const useCustom = custom.enabled && custom.baseUrl.trim() !== '';
   const shared = {

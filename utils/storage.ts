@@ -21,9 +21,7 @@ export interface StorageItem<T> {
  * stored settings are migrated as a whole store (utils/settings-migrations.ts), not per item.
  */
 export function defineItem<T>(key: `${Area}:${string}`, options: { fallback: T }): StorageItem<T> {
-  const colon = key.indexOf(':');
-  const area = key.slice(0, colon) as Area;
-  const name = key.slice(colon + 1);
+  const [area, name] = splitKey(key);
   // Looked up at each call, never at import: tests swap the browser's storage underneath.
   const storageArea = () => browser.storage[area];
   const orFallback = (value: unknown) => (value ?? options.fallback) as T;
@@ -51,6 +49,39 @@ export function defineItem<T>(key: `${Area}:${string}`, options: { fallback: T }
       return () => storageArea().onChanged.removeListener(listener);
     },
   };
+}
+
+type Values<T extends readonly StorageItem<unknown>[]> = {
+  -readonly [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never;
+};
+
+/**
+ * Several items' values (or fallbacks) in one trip per storage area, where `getValue` on
+ * each would make one trip apiece.
+ */
+export async function getValues<const T extends readonly StorageItem<unknown>[]>(
+  items: T,
+): Promise<Values<T>> {
+  const names = new Map<Area, string[]>();
+  for (const item of items) {
+    const [area, name] = splitKey(item.key);
+    names.set(area, [...(names.get(area) ?? []), name]);
+  }
+  const stored = new Map<Area, Record<string, unknown>>();
+  await Promise.all(
+    [...names].map(async ([area, keys]) => {
+      stored.set(area, await browser.storage[area].get(keys));
+    }),
+  );
+  return items.map((item) => {
+    const [area, name] = splitKey(item.key);
+    return stored.get(area)?.[name] ?? item.fallback;
+  }) as Values<T>;
+}
+
+function splitKey(key: string): [Area, string] {
+  const colon = key.indexOf(':');
+  return [key.slice(0, colon) as Area, key.slice(colon + 1)];
 }
 
 /** `storage.defineItem(...)`, as the call sites read. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defineItem } from '../../utils/storage';
+import { defineItem, getValues } from '../../utils/storage';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -41,5 +41,22 @@ describe('defineItem', () => {
       ['a', 'default'],
       ['default', 'a'],
     ]);
+  });
+});
+
+describe('getValues', () => {
+  it('reads several items in one trip per area, each with its value or fallback', async () => {
+    const model = defineItem('local:model', { fallback: 'default' });
+    const side = defineItem('local:side', { fallback: 2048 });
+    const job = defineItem<string | null>('session:job', { fallback: null });
+    await model.setValue('m');
+    await job.setValue('j');
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const values: [string, number, string | null] = await getValues([model, side, job]);
+    expect(values).toEqual(['m', 2048, 'j']);
+    expect(local).toHaveBeenCalledTimes(1);
+    expect(local).toHaveBeenCalledWith(['model', 'side']);
+    expect(session).toHaveBeenCalledTimes(1);
   });
 });
