@@ -16,7 +16,7 @@ import { switchToImageModel } from '../utils/model-switch';
 import { registerPresetMenus } from '../utils/preset-menus';
 import { registerSettingsMigrations } from '../utils/settings-migrations';
 import { restrictStorageToExtension } from '../utils/storage-access';
-import { createJobBadge } from '../utils/toolbar';
+import { createJobBadge, releasePopups } from '../utils/toolbar';
 
 /** Lets a long task run on after the message is answered; its outcome lands on the job. */
 function started(task: Promise<unknown>): true {
@@ -32,6 +32,7 @@ export default defineBackground(() => {
     onProgress: (job) => {
       live.push(job);
       badge(job);
+      releasePopups(job);
     },
     onDone: finishAltTextJob,
     onFinished: recordJob,

@@ -6,7 +6,7 @@ import { findTarget } from './find-target';
 import type { JobRunner } from './jobs/run-job';
 import type { ImageSource } from './jobs/types';
 import { maxImageSideSetting } from './settings';
-import { openPopupOrBadge } from './toolbar';
+import { openPopupOrBadge, openPopupSoon } from './toolbar';
 
 type Tab = Browser.tabs.Tab | undefined;
 
@@ -33,9 +33,9 @@ export function sourceFromClick(
  * opens it in the click's own turn).
  */
 export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDeps> = {}) {
-  /** Asks for the popup first (synchronously), then runs `task`. */
+  /** Asks for the popup first (synchronously; it opens once the job is under way), then runs `task`. */
   async function withPopup(task: () => Promise<unknown>): Promise<void> {
-    const popup = openPopupOrBadge();
+    const popup = openPopupSoon();
     await task();
     await popup;
   }
@@ -57,10 +57,10 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
       };
       // Firefox names the element (no pick, so the popup can open now); Chrome may need a
       // pick, and an open popup would take the focus the pick needs: it opens after.
-      const early = 'targetElementId' in info ? openPopupOrBadge() : undefined;
+      const early = 'targetElementId' in info ? openPopupSoon() : undefined;
       const found = await findTarget(info, tab.id);
       if (found.kind === 'cancelled') return;
-      const popup = early ?? openPopupOrBadge();
+      const popup = early ?? openPopupSoon();
       if (found.kind === 'failed') await runner.start({ source: base, error: found.error });
       else await runner.start({ source: { ...base, targetId: found.targetId } });
       await popup;

@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import type { JobRunner } from './jobs/run-job';
 import { presetFromMenuId, presetMenuItems } from './presets';
 import { type PresetState, presetsSetting } from './settings';
-import { openPopupOrBadge } from './toolbar';
+import { openPopupSoon } from './toolbar';
 
 /** Adds one image context-menu item per enabled preset (other than Describe). */
 export async function createPresetMenus(state?: PresetState): Promise<void> {
@@ -38,7 +38,7 @@ export async function handlePresetClick(
   if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith('iris-preset:')) return;
   if (!info.srcUrl) return;
   // Firefox only opens the popup from the click's own turn: ask before any await.
-  const popup = openPopupOrBadge();
+  const popup = openPopupSoon();
   const preset = presetFromMenuId(await presetsSetting.getValue(), info.menuItemId);
   if (!preset) return;
   await runner.start({

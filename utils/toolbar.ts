@@ -23,6 +23,36 @@ export async function openPopupOrBadge(): Promise<boolean> {
   }
 }
 
+/** The longest a popup waits for its job to be under way (Chrome). */
+export const POPUP_WAIT_MS = 100;
+const waitingPopups = new Set<() => void>();
+
+/**
+ * openPopupOrBadge for a job about to start. Firefox opens it at once (it must be asked in
+ * the click's own turn). Chrome opens it once the job is under way — its request has left,
+ * or it ended (releasePopups) — or after POPUP_WAIT_MS: a popup starting holds up the
+ * browser's answers to the worker by 30–40 ms (the settings read, the URL check, the
+ * request itself), and the job it would show is not stored yet.
+ */
+export function openPopupSoon(waitMs = POPUP_WAIT_MS): Promise<boolean> {
+  if (import.meta.env.FIREFOX) return openPopupOrBadge();
+  return new Promise<void>((resolve) => {
+    const release = () => {
+      clearTimeout(timer);
+      waitingPopups.delete(release);
+      resolve();
+    };
+    const timer = setTimeout(release, waitMs);
+    waitingPopups.add(release);
+  }).then(openPopupOrBadge);
+}
+
+/** Every change of the current job: one past acquiring lets waiting popups open. */
+export function releasePopups(job: Pick<Job, 'status'>): void {
+  if (job.status === 'acquiring') return;
+  for (const release of [...waitingPopups]) release();
+}
+
 const BADGES: Record<Exclude<Job['status'], 'draft'>, { text: string; color: string }> = {
   acquiring: { text: '…', color: '#5b5bd6' },
   requesting: { text: '…', color: '#5b5bd6' },

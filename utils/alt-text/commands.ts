@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { JobRunner } from '../jobs/run-job';
 import { runInPage } from '../page/run-in-page';
-import { openPopupOrBadge } from '../toolbar';
+import { openPopupSoon } from '../toolbar';
 import { ALT_TEXT_SCRIPT_FILE, siteOf } from './sites';
 import { altTextOncePassesItem } from './store';
 
@@ -28,7 +28,7 @@ export function registerAltTextCommands(runner: JobRunner): void {
  */
 export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs.Tab) {
   if (tab?.id === undefined) return;
-  const popup = openPopupOrBadge();
+  const popup = openPopupSoon();
   const results = await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
     target: { tabId: tab.id, allFrames: true },
     file: '/page-alt-text.js',

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openPopupSoon, POPUP_WAIT_MS, releasePopups } from '../../utils/toolbar';
+
+describe('openPopupSoon (Chrome)', () => {
+  let opened: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    fakeBrowser.reset();
+    opened = vi.fn(async () => undefined);
+    fakeBrowser.action.openPopup = opened as never;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits while the job is acquiring, and opens once it is under way', async () => {
+    const popup = openPopupSoon();
+    releasePopups({ status: 'acquiring' });
+    await vi.advanceTimersByTimeAsync(POPUP_WAIT_MS / 2);
+    expect(opened).not.toHaveBeenCalled();
+    releasePopups({ status: 'requesting' });
+    expect(await popup).toBe(true);
+    expect(opened).toHaveBeenCalledTimes(1);
+    // The timer was cleared: it does not open a second time.
+    await vi.advanceTimersByTimeAsync(POPUP_WAIT_MS);
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens after POPUP_WAIT_MS at the latest, and a job that ended opens it at once', async () => {
+    const late = openPopupSoon();
+    await vi.advanceTimersByTimeAsync(POPUP_WAIT_MS - 1);
+    expect(opened).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await late).toBe(true);
+    const failed = openPopupSoon();
+    releasePopups({ status: 'error' });
+    expect(await failed).toBe(true);
+    expect(opened).toHaveBeenCalledTimes(2);
+  });
+
+  it('a browser that refuses the popup leaves the badge to show progress', async () => {
+    fakeBrowser.action.openPopup = vi.fn(async () => {
+      throw new Error('no focused window');
+    }) as never;
+    const popup = openPopupSoon();
+    releasePopups({ status: 'done' });
+    expect(await popup).toBe(false);
+  });
+});
