@@ -1,4 +1,4 @@
-import { storage } from './storage';
+import * as storage from './storage';
 
 /**
  * Every stored setting of Iris, defined once (STYLE.md habit 3). The API key lives in

@@ -19,7 +19,11 @@ export interface StorageItem<T> {
  * A small typed wrapper over `browser.storage` (what Iris used of `@wxt-dev/storage`, at a
  * tenth of its size). Keys read `area:name`, e.g. `local:model`. Changes of the shape of
  * stored settings are migrated as a whole store (utils/settings-migrations.ts), not per item.
+ * Call sites import the module as a namespace (`import * as storage`) and read
+ * `storage.defineItem(...)`, which the bundler resolves to a direct call. Defining an item
+ * has no side effect, so the bundler drops the items a bundle does not use.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineItem<T>(key: `${Area}:${string}`, options: { fallback: T }): StorageItem<T> {
   const colon = key.indexOf(':');
   const area = key.slice(0, colon) as Area;
@@ -52,6 +56,3 @@ export function defineItem<T>(key: `${Area}:${string}`, options: { fallback: T }
     },
   };
 }
-
-/** `storage.defineItem(...)`, as the call sites read. */
-export const storage = { defineItem };

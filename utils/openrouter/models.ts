@@ -1,5 +1,5 @@
 import { IrisError } from '../errors';
-import { storage } from '../storage';
+import * as storage from '../storage';
 
 /** An image-capable model as the picker shows it; prices in USD. */
 export interface ModelInfo {
