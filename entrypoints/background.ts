@@ -10,6 +10,7 @@ import { registerContextListener } from '../utils/context-listener';
 import { recordJob } from '../utils/history';
 import { createLiveJobs } from '../utils/jobs/live-job';
 import { createJobRunner } from '../utils/jobs/run-job';
+import { logFailure } from '../utils/log';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
 import { switchToImageModel } from '../utils/model-switch';
@@ -20,7 +21,7 @@ import { createJobBadge } from '../utils/toolbar';
 
 /** Lets a long task run on after the message is answered; its outcome lands on the job. */
 function started(task: Promise<unknown>): true {
-  task.catch((error: unknown) => console.error('Iris:', error));
+  task.catch(logFailure('a task failed', 'error'));
   return true;
 }
 
@@ -68,9 +69,7 @@ export default defineBackground(() => {
   );
   // On update too: the registration must name this version's file.
   const restore = () =>
-    restoreAltTextScript().catch((error: unknown) =>
-      console.warn('Iris: could not restore the auto alt text script', error),
-    );
+    restoreAltTextScript().catch(logFailure('could not restore the auto alt text script'));
   browser.runtime.onStartup.addListener(() => void restore());
   browser.runtime.onInstalled.addListener(() => void restore());
   void restrictStorageToExtension();

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import type { JobRunner } from './jobs/run-job';
+import { logFailure } from './log';
 import { presetFromMenuId, presetMenuItems } from './presets';
 import { type PresetState, presetsSetting } from './settings';
 import { openPopupOrBadge } from './toolbar';
@@ -17,7 +18,7 @@ export async function rebuildPresetMenus(after: PresetState, before: PresetState
   for (const item of presetMenuItems(before ?? { builtIns: {}, custom: [] })) {
     await browser.contextMenus
       .remove(item.id)
-      .catch((error: unknown) => console.debug('Iris: preset item already gone', error));
+      .catch(logFailure('preset item already gone', 'debug'));
   }
   await createPresetMenus(after);
 }

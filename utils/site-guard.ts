@@ -1,6 +1,7 @@
 import { checkEndpointUrl } from './endpoint';
 import { IrisError } from './errors';
 import type { ImageSource } from './jobs/types';
+import { logFailure } from './log';
 import type { JobSettings } from './settings';
 
 /** Normalizes what a user types ("https://www.Example.com/x", "example.com") to a host. */
@@ -23,7 +24,7 @@ export function isNeverSite(pageUrl: string | undefined, neverSites: string[]): 
   try {
     host = new URL(pageUrl).hostname.toLowerCase();
   } catch (error) {
-    console.warn('Iris: page URL unreadable', error);
+    logFailure('page URL unreadable')(error);
     return false;
   }
   return neverSites.some((site) => {

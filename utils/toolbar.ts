@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Job } from './jobs/types';
+import { logFailure } from './log';
 
 /** `action` in MV3, `browserAction` in Firefox's MV2 build. */
 function toolbarAction() {
@@ -18,7 +19,7 @@ export async function openPopupOrBadge(): Promise<boolean> {
     await toolbarAction().openPopup();
     return true;
   } catch (error) {
-    console.info('Iris: popup not opened, showing progress on the badge', error);
+    logFailure('popup not opened, showing progress on the badge', 'info')(error);
     return false;
   }
 }
@@ -43,7 +44,7 @@ export function showJobOnBadge(job: Job): void {
   void Promise.all([
     action.setBadgeText({ text: badge.text }),
     action.setBadgeBackgroundColor({ color: badge.color }),
-  ]).catch((error: unknown) => console.warn('Iris: badge not updated', error));
+  ]).catch(logFailure('badge not updated'));
 }
 
 /**

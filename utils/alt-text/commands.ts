@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { JobRunner } from '../jobs/run-job';
+import { logFailure } from '../log';
 import { runInPage } from '../page/run-in-page';
 import { openPopupOrBadge } from '../toolbar';
 import { ALT_TEXT_SCRIPT_FILE, siteOf } from './sites';
@@ -35,7 +36,7 @@ export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs
     name: 'findFocusedImageInPage',
     args: [],
   }).catch((error: unknown) => {
-    console.warn('Iris: cannot look for the focused image here', error);
+    logFailure('cannot look for the focused image here')(error);
     return [];
   });
   const hit = results.find((result) => typeof result.result === 'string');

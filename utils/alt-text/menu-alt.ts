@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StartRequest } from '../jobs/run-job';
 import type { ImageSource, Job } from '../jobs/types';
+import { logFailure } from '../log';
 import { runInPage } from '../page/run-in-page';
 import { altTextMaxLengthSetting } from '../settings';
 import { cleanAltText } from './clean';
@@ -41,7 +42,7 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
     });
     return { altText: { text, written: injection?.result === true } };
   } catch (error) {
-    console.warn('Iris: could not write the alt text into the page', error);
+    logFailure('could not write the alt text into the page')(error);
     return { altText: { text, written: false } };
   }
 }

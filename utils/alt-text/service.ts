@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError, toIrisError } from '../errors';
 import { acquireImage } from '../image/acquire';
+import { logFailure } from '../log';
 import type { AltTextConfig, AltTextReply } from '../messaging';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
@@ -50,7 +51,7 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
   let chain: Promise<unknown> = Promise.resolve();
   function serial<T>(task: () => Promise<T>): Promise<T> {
     const run = chain.then(task, task);
-    chain = run.catch((error: unknown) => console.warn('Iris: alt-text storage update', error));
+    chain = run.catch(logFailure('alt-text storage update'));
     return run;
   }
 
@@ -110,7 +111,7 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
       file: '/page-alt-text.js',
       name: 'showCapNoticeInPage',
       args: [capNoticeTexts(scope, capUsd)],
-    }).catch((error: unknown) => console.warn('Iris: cap notice not shown in the page', error));
+    }).catch(logFailure('cap notice not shown in the page'));
     return true;
   }
 

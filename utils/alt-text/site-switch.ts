@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
+import { logFailure } from '../log';
 import { runInPage } from '../page/run-in-page';
 import { altTextSitesSetting } from '../settings';
 import { ALT_TEXT_SCRIPT_FILE, siteOf, sitePattern, syncAltTextScript } from './sites';
@@ -38,7 +39,7 @@ export async function setAltTextSite(site: string, enabled: boolean): Promise<bo
         }
       } catch (error) {
         // A tab that is loading or crashed: it gets the right state when it next loads.
-        console.warn('Iris: alt text not updated in tab', tab.id, error);
+        logFailure(`alt text not updated in tab ${tab.id}`)(error);
       }
     }),
   );

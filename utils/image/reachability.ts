@@ -1,3 +1,4 @@
+import { logFailure } from '../log';
 import { joinChunks } from './data-url';
 import { readCachedReachability, writeCachedReachability } from './reachability-cache';
 import { API_IMAGE_TYPES, sniffImageType } from './sniff';
@@ -45,8 +46,8 @@ export async function checkReachable(url: string, deps: ReachabilityDeps): Promi
   const result = await probe(url, deps);
   // The answer is stored while the request goes out: it only serves later jobs.
   if (useCache)
-    void writeCachedReachability(url, result).catch((error: unknown) =>
-      console.warn('Iris: could not remember the image check', error),
+    void writeCachedReachability(url, result).catch(
+      logFailure('could not remember the image check'),
     );
   return result;
 }
@@ -127,7 +128,7 @@ async function firstBytes(response: Response): Promise<Uint8Array | undefined> {
     }
   } finally {
     // The rest of the body is not wanted; a stream that already ended cannot be cancelled.
-    await reader.cancel().catch((error: unknown) => console.debug('Iris: cancel', error));
+    await reader.cancel().catch(logFailure('cancel', 'debug'));
   }
   return joinChunks(chunks, length);
 }

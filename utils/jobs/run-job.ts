@@ -1,5 +1,6 @@
 import { IrisError } from '../errors';
 import { acquireImage } from '../image/acquire';
+import { logFailure } from '../log';
 import type { ImagePayload } from '../openrouter/body';
 import { createOpenRouterClient } from '../openrouter/client';
 import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
@@ -105,8 +106,8 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     } finally {
       controllers.delete(job.id);
     }
-    await Promise.resolve(deps.onFinished?.(writer.job)).catch((error: unknown) =>
-      console.error('Iris: could not record the finished job', error),
+    await Promise.resolve(deps.onFinished?.(writer.job)).catch(
+      logFailure('could not record the finished job', 'error'),
     );
     return writer.job;
   }

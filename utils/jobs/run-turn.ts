@@ -2,6 +2,7 @@ import { IrisError, toIrisError } from '../errors';
 import type { acquireImage } from '../image/acquire';
 import { makeThumbnail } from '../image/encode';
 import { writeCachedReachability } from '../image/reachability-cache';
+import { logFailure } from '../log';
 import { buildChatBody, type ImagePayload } from '../openrouter/body';
 import type { ClientOptions, createOpenRouterClient, StreamResult } from '../openrouter/client';
 import { requestOptionsFor } from '../openrouter/request-options';
@@ -121,7 +122,7 @@ export async function runTurn(
     });
   } catch (thrown) {
     const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
-    if (error.code === 'internal') console.error('Iris: job failed', thrown);
+    if (error.code === 'internal') logFailure('job failed', 'error')(thrown);
     writer.set({
       status: error.code === 'stopped' ? 'stopped' : 'error',
       error: error.toJSON(),
@@ -179,7 +180,7 @@ async function readImages(
         later.queued.push(() =>
           makeThumbnail(original.blob, original.width, original.height)
             .then((thumbnail) => patchImage(writer, i, { thumbnail }))
-            .catch((error: unknown) => console.warn('Iris: no preview for this image', error)),
+            .catch(logFailure('no preview for this image')),
         );
       }
       return acquired.payload;
@@ -187,8 +188,8 @@ async function readImages(
   );
   signal.throwIfAborted();
   // Megabytes for a photo: stored while the request goes out, not before.
-  later.saved = setPayloads(jobId, payloads).catch((error: unknown) =>
-    console.error('Iris: could not keep the image for follow-up questions', error),
+  later.saved = setPayloads(jobId, payloads).catch(
+    logFailure('could not keep the image for follow-up questions', 'error'),
   );
   return payloads;
 }

@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { IrisError } from '../errors';
+import { logFailure } from '../log';
 import { errorFromChunk, errorFromHttp } from './api-errors';
 import type { ChatBody } from './body';
 
@@ -164,8 +165,7 @@ async function readStream(
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   // Stop waiting for the next bytes the moment we are stopped or time out.
-  const onAbort = () =>
-    void reader.cancel().catch((error: unknown) => console.debug('Iris: stream cancel', error));
+  const onAbort = () => void reader.cancel().catch(logFailure('stream cancel', 'debug'));
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     while (!done && !failure) {
@@ -178,7 +178,7 @@ async function readStream(
     signal.removeEventListener('abort', onAbort);
     // Closes the connection when we stop reading early (error chunk, [DONE] before EOF);
     // a failure to cancel an already-finished stream changes nothing for the user.
-    await reader.cancel().catch((error: unknown) => console.debug('Iris: stream cancel', error));
+    await reader.cancel().catch(logFailure('stream cancel', 'debug'));
   }
   if (failure) throw failure;
   if (!done && !result.finishReason) {

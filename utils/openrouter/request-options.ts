@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from '../log';
 import type { JobSettings } from '../settings';
 import { type ChatBodyInput, SYSTEM_PROMPT } from './body';
 
@@ -39,7 +40,7 @@ export function languageName(tag: string): string {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
   } catch (error) {
-    console.warn('Iris: unknown language tag', tag, error);
+    logFailure(`unknown language tag ${tag}`)(error);
     return tag;
   }
 }
@@ -49,7 +50,7 @@ function defaultUiLanguage(): string {
     return browser.i18n.getUILanguage() || navigator.language || 'en';
   } catch (error) {
     // Only outside a real extension (tests' fake browser): the page's language will do.
-    console.debug('Iris: no i18n API, using navigator.language', error);
+    logFailure('no i18n API, using navigator.language', 'debug')(error);
     return navigator.language || 'en';
   }
 }
