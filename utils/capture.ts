@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import { IrisError } from './errors';
+import { IrisError, messageOf } from './errors';
 import { t } from './i18n';
 import { cropBox } from './image/crop';
 import { toDataUrl } from './image/data-url';
@@ -7,6 +7,7 @@ import { readDimensions } from './image/dimensions';
 import { encodeWithinCap, fitWithin, thumbnailOf } from './image/encode';
 import { MAX_IMAGE_BYTES } from './image/normalize';
 import type { ReadyImage } from './jobs/run-job';
+import { executeScript } from './page/execute-script';
 import type { RegionSelection } from './page/region-overlay';
 import { runInPage } from './page/run-in-page';
 
@@ -29,11 +30,10 @@ export async function captureRegion(
   if (tab?.id === undefined || tab.windowId === undefined) {
     throw new IrisError('capture-failed', 'There is no tab to capture.');
   }
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
+  const inject = deps.executeScript ?? executeScript;
   let selection: RegionSelection | null | undefined;
   try {
-    const [injection] = await runInPage(executeScript, {
+    const [injection] = await runInPage(inject, {
       target: { tabId: tab.id },
       file: '/page-region.js',
       name: 'selectRegion',
@@ -44,7 +44,7 @@ export async function captureRegion(
     // An ordinary web page refuses only when Iris was not invoked on it (activeTab is
     // granted by the toolbar button, the menu or a shortcut, not by a popup Iris opened);
     // browser pages and stores say so in their own words ("Cannot access a chrome:// URL").
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = messageOf(cause);
     const webPage = /must request permission/i.test(reason);
     throw new IrisError(
       'capture-failed',

@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { JobRunner } from '../jobs/run-job';
 import { logFailure } from '../log';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 import { openPopupOrBadge } from '../toolbar';
 import { ALT_TEXT_SCRIPT_FILE, siteOf } from './sites';
@@ -30,7 +31,7 @@ export function registerAltTextCommands(runner: JobRunner): void {
 export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs.Tab) {
   if (tab?.id === undefined) return;
   const popup = openPopupOrBadge();
-  const results = await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
+  const results = await runInPage(executeScript, {
     target: { tabId: tab.id, allFrames: true },
     file: '/page-alt-text.js',
     name: 'findFocusedImageInPage',

@@ -5,6 +5,7 @@ import { logFailure } from '../log';
 import type { AltTextConfig, AltTextReply } from '../messaging';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { executeScript } from '../page/execute-script';
 import { type Inject, runInPage } from '../page/run-in-page';
 import {
   altTextConcurrencySetting,
@@ -105,7 +106,7 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
     const capUsd = await recordCap(scope, sender);
     const tabId = sender.tab?.id;
     if (tabId === undefined) return true;
-    const inject = deps.inject ?? browser.scripting.executeScript.bind(browser.scripting);
+    const inject = deps.inject ?? executeScript;
     await runInPage(inject, {
       target: { tabId, frameIds: [sender.frameId ?? 0] },
       file: '/page-alt-text.js',

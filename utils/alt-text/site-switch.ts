@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import { logFailure } from '../log';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 import { altTextSitesSetting } from '../settings';
 import { ALT_TEXT_SCRIPT_FILE, siteOf, sitePattern, syncAltTextScript } from './sites';
@@ -30,7 +31,7 @@ export async function setAltTextSite(site: string, enabled: boolean): Promise<bo
             files: [ALT_TEXT_SCRIPT_FILE],
           });
         } else {
-          await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
+          await runInPage(executeScript, {
             target: { tabId: tab.id, allFrames: true },
             file: '/page-alt-text.js',
             name: 'undoAltTextInPage',

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
 import type { ImagePayload } from '../openrouter/body';
+import { executeScript } from '../page/execute-script';
 import type { TargetContent } from '../page/inspect-target';
 import { runInPage } from '../page/run-in-page';
 import {
@@ -110,9 +110,8 @@ export async function acquireImage(
 
 async function inspectTarget(input: AcquireInput, deps: AcquireDeps): Promise<TargetContent> {
   if (input.tabId === undefined || !input.targetId) return { kind: 'gone' };
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [injection] = await runInPage(executeScript, {
+  const inject = deps.executeScript ?? executeScript;
+  const [injection] = await runInPage(inject, {
     target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
     file: '/page-image.js',
     name: 'inspectTargetInPage',

@@ -1,4 +1,4 @@
-import { IrisError } from '../errors';
+import { IrisError, messageOf } from '../errors';
 import { t } from '../i18n';
 
 /** Downloads larger than this are refused before decoding (a 100 MP JPEG is ~40 MB). */
@@ -65,7 +65,7 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
 /** Why a step failed, in words for "What Iris tried". */
 export function reasonOf(error: unknown): string {
   // fetch rejects with a bare TypeError for network errors and for CORS refusals alike.
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message))
     return 'the browser blocked the request (another site without CORS, or no access to it) or the server did not answer';
   return message;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 
 export interface CaptureInput {
@@ -26,9 +27,8 @@ export async function captureElement(
   input: CaptureInput,
   deps: CaptureDeps = {},
 ): Promise<Uint8Array> {
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [located] = await runInPage(executeScript, {
+  const inject = deps.executeScript ?? executeScript;
+  const [located] = await runInPage(inject, {
     target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
     file: '/page-image.js',
     name: 'locateElementInPage',
@@ -40,7 +40,7 @@ export async function captureElement(
   if (!box.shown) throw new Error('the page shows no picture there (it did not load)');
   const rect = { ...box.rect };
   if (box.frameHref) {
-    const [found] = await runInPage(executeScript, {
+    const [found] = await runInPage(inject, {
       target: { tabId: input.tabId, frameIds: [0] },
       file: '/page-image.js',
       name: 'findFrameOffsetInPage',

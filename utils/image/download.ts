@@ -12,7 +12,7 @@ export async function fetchFromBackground(
   deps: { fetch?: typeof fetch },
   timeoutMs: number,
 ): Promise<Uint8Array> {
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? fetch;
   const signal = AbortSignal.timeout(timeoutMs);
   const late = () => new ImageTimeoutError(timeoutMs / 1000);
   let response: Response;

@@ -53,7 +53,7 @@ export async function checkReachable(url: string, deps: ReachabilityDeps): Promi
 }
 
 async function probe(url: string, deps: ReachabilityDeps): Promise<Reachability> {
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? REACHABILITY_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
   const late = `no answer within ${timeoutMs / 1000} s`;

@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { IrisError } from '../errors';
+import { IrisError, messageOf } from '../errors';
 import { logFailure } from '../log';
 import { errorFromChunk, errorFromHttp } from './api-errors';
 import type { ChatBody } from './body';
@@ -46,7 +46,7 @@ interface Chunk {
  * leaves it as an `IrisError`.
  */
 export function createOpenRouterClient(options: ClientOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = options.fetch ?? fetch;
   const firstByteTimeoutMs = options.firstByteTimeoutMs ?? 90_000;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
 
@@ -113,7 +113,7 @@ export function createOpenRouterClient(options: ClientOptions) {
         'network',
         'Could not reach the model’s server.',
         {
-          providerMessage: error instanceof Error ? error.message : String(error),
+          providerMessage: messageOf(error),
         },
         { cause: error },
       );

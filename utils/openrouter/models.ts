@@ -78,7 +78,7 @@ export async function getImageModels(deps: ModelListDeps, refresh = false): Prom
   ) {
     return cached;
   }
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? fetch;
   let response: Response;
   try {
     response = await doFetch(`${deps.baseUrl.replace(/\/+$/, '')}/models`, { credentials: 'omit' });
