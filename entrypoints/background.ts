@@ -13,7 +13,6 @@ import { createJobRunner } from '../utils/jobs/run-job';
 import { logFailure } from '../utils/log';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
-import { switchToImageModel } from '../utils/model-switch';
 import { registerPresetMenus } from '../utils/preset-menus';
 import { registerSettingsMigrations } from '../utils/settings-migrations';
 import { restrictStorageToExtension } from '../utils/storage-access';
@@ -55,11 +54,6 @@ export default defineBackground(() => {
       newQuestion: async () => !!(await runner.addToDraft([], true)),
       captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
       checkJob: () => runner.recoverInterrupted(),
-      switchModelAndRetry: async ({ id }) => {
-        const model = await switchToImageModel();
-        started(runner.retry(id));
-        return model;
-      },
       setAltTextSite: ({ site, enabled }) => setAltTextSite(site, enabled),
       getAltTextConfig: (_data, sender) => altText.getConfig(sender),
       requestAltText: (data, sender) => altText.requestAltText(data, sender),
