@@ -28,7 +28,7 @@ export async function captureRegion(
   deps: CaptureDeps,
 ): Promise<ReadyImage | null> {
   if (tab?.id === undefined || tab.windowId === undefined) {
-    throw new IrisError('capture-failed', 'There is no tab to capture.');
+    throw new IrisError('capture-failed', t('captureNoTab'));
   }
   const inject = deps.executeScript ?? executeScript;
   let selection: RegionSelection | null | undefined;
@@ -48,9 +48,7 @@ export async function captureRegion(
     const webPage = /must request permission/i.test(reason);
     throw new IrisError(
       'capture-failed',
-      webPage
-        ? 'Iris may not read this tab yet: press Alt+Shift+S on the page, or open Iris from its toolbar button, and try again.'
-        : 'Iris cannot capture this page: browser pages and extension stores are closed to extensions.',
+      t(webPage ? 'captureNotYet' : 'captureClosedPage'),
       { providerMessage: reason },
       { cause },
     );
@@ -64,7 +62,7 @@ export async function captureRegion(
   // one decode (decode-time resizing), one encode, and the preview from the same pixels.
   const header = new Uint8Array(await shot.slice(0, 64).arrayBuffer());
   const full = readDimensions(header, 'image/png');
-  if (!full) throw new IrisError('capture-failed', 'The browser gave Iris no usable screenshot.');
+  if (!full) throw new IrisError('capture-failed', t('captureNoScreenshot'));
   const box = cropBox(selection, full.width, full.height);
   const size = fitWithin(box.sw, box.sh, deps.maxSide);
   const bitmap = await createImageBitmap(shot, box.sx, box.sy, box.sw, box.sh, {

@@ -73,8 +73,8 @@ export async function findTarget(
       kind: 'failed',
       error: new IrisError(
         'image-unreachable',
-        'Iris cannot reach into this page (the browser keeps extensions out of it).',
-        { steps: [`Finding the picture you clicked: ${reason}`] },
+        t('imageCannotReachPage'),
+        { steps: [t('stepFindClicked', reason)] },
         { cause },
       ),
     };

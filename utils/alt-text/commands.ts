@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import type { JobRunner } from '../jobs/run-job';
 import { logFailure } from '../log';
 import { executeScript } from '../page/execute-script';
@@ -42,8 +43,7 @@ export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs
   });
   const hit = results.find((result) => typeof result.result === 'string');
   if (!hit) {
-    const error = new IrisError('no-focused-image', 'No image has keyboard focus.');
-    await runner.fail(error);
+    await runner.fail(new IrisError('no-focused-image', t('errorNoFocusedImage')));
   } else {
     await runner.start({
       source: {

@@ -1,5 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError, toIrisError } from '../errors';
+import { t } from '../i18n';
 import { acquireImage } from '../image/acquire';
 import { logFailure } from '../log';
 import type { AltTextConfig, AltTextReply } from '../messaging';
@@ -146,7 +147,7 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
       return { kind: 'capped', scope: 'day', capUsd: dayCap };
     }
     try {
-      if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
+      if (!settings.apiKey) throw new IrisError('no-api-key', t('errorNoApiKey'));
       const image = await acquire(
         {
           srcUrl: request.srcUrl,

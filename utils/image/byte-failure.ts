@@ -11,11 +11,7 @@ export class ImageTimeoutError extends Error {
     readonly seconds: number,
     tried = true,
   ) {
-    super(
-      tried
-        ? `no complete answer within ${seconds} s`
-        : `not tried: the ${seconds} s for this image had run out`,
-    );
+    super(tried ? t('reasonTimeout', seconds) : t('reasonOutOfTime', seconds));
   }
 }
 
@@ -59,14 +55,13 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
     return new IrisError('image-unreachable', t('imageFailBrokeOff'), steps);
   if (has(REASONS.blobGone))
     return new IrisError('image-unreachable', t('imageFailBlobGone'), steps);
-  return new IrisError('image-unreachable', 'Iris could not read this image.', steps);
+  return new IrisError('image-unreachable', t('errorImageUnreachable'), steps);
 }
 
 /** Why a step failed, in words for "What Iris tried". */
 export function reasonOf(error: unknown): string {
   // fetch rejects with a bare TypeError for network errors and for CORS refusals alike.
   const message = messageOf(error);
-  if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message))
-    return 'the browser blocked the request (another site without CORS, or no access to it) or the server did not answer';
+  if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message)) return t('reasonBlocked');
   return message;
 }

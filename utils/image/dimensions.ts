@@ -1,4 +1,5 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import type { SniffedType } from './sniff';
 
 /** Decoding more pixels than this could exhaust memory (a "pixel bomb"): refused up front. */
@@ -42,10 +43,7 @@ export function readDimensions(bytes: Uint8Array, type: SniffedType): Dimensions
 /** Refuses images whose decoded pixels would not fit in memory, before anything decodes them. */
 export function assertNotPixelBomb({ width, height }: Dimensions, maxPixels = MAX_PIXELS): void {
   if (width * height <= maxPixels) return;
-  throw new IrisError(
-    'image-too-large',
-    `The image is ${width} × ${height} pixels — too large to process (limit ${maxPixels / 1e6} megapixels).`,
-  );
+  throw new IrisError('image-too-large', t('imagePixelBomb', [width, height, maxPixels / 1e6]));
 }
 
 function sized(width: number, height: number): Dimensions | undefined {

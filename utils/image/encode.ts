@@ -1,4 +1,5 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import { toDataUrl } from './data-url';
 
 export interface Encoded {
@@ -89,10 +90,7 @@ export async function encodeWithinCap(bitmap: ImageBitmap, choice: EncodeChoice)
     width = Math.max(1, Math.round(width * 0.75));
     height = Math.max(1, Math.round(height * 0.75));
   }
-  throw new IrisError(
-    'image-too-large',
-    'The image is too large to send, even after shrinking it.',
-  );
+  throw new IrisError('image-too-large', t('errorImageTooLarge'));
 }
 
 /** A small preview (long side ≤ `side`) for the popup, as a JPEG data URL. */

@@ -1,4 +1,5 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import { parseDataUrl, toDataUrl } from './data-url';
 import { assertNotPixelBomb, type Dimensions, readDimensions } from './dimensions';
 import { decodeAt, encodeWithinCap, fitWithin } from './encode';
@@ -101,10 +102,7 @@ function sniffOrExplain(bytes: Uint8Array): SniffedType {
 }
 
 function damaged(type: SniffedType): IrisError {
-  return new IrisError(
-    'unsupported-image',
-    `The image is damaged: its ${FORMAT_NAMES[type]} data is incomplete or corrupt.`,
-  );
+  return new IrisError('unsupported-image', t('imageDamaged', FORMAT_NAMES[type]));
 }
 
 async function decode(blob: Blob, type: SniffedType, size: Dimensions): Promise<ImageBitmap> {
@@ -114,10 +112,7 @@ async function decode(blob: Blob, type: SniffedType, size: Dimensions): Promise<
     // The API's own formats always decode when intact; for the others the browser may lack a decoder.
     const error = API_IMAGE_TYPES.includes(type)
       ? damaged(type)
-      : new IrisError(
-          'unsupported-image',
-          `The image is damaged, or this browser cannot decode ${FORMAT_NAMES[type]} images.`,
-        );
+      : new IrisError('unsupported-image', t('imageCannotDecode', FORMAT_NAMES[type]));
     throw Object.assign(error, { cause });
   }
 }
@@ -133,12 +128,7 @@ async function normalizeSvg(
   try {
     png = parseDataUrl(await (options.rasterizeSvg ?? rasterizeSvg)(text, width, height));
   } catch (cause) {
-    throw new IrisError(
-      'unsupported-image',
-      'The SVG image is damaged and could not be drawn.',
-      {},
-      { cause },
-    );
+    throw new IrisError('unsupported-image', t('imageSvgDamaged'), {}, { cause });
   }
   return normalizeImage(png, { ...options, rasterizeSvg: undefined });
 }

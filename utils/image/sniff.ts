@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /** Image types recognised by their first bytes (never by the server's Content-Type). */
 export type SniffedType =
   | 'image/png'
@@ -54,9 +55,9 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
 
 /** One sentence saying what bytes that are not an image are instead, for the user. */
 export function explainNonImage(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'This file is empty (0 bytes).';
+  if (bytes.length === 0) return t('imageEmpty');
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body)/.test(head)) return 'This is a web page, not an image.';
-  if (head.startsWith('{') || head.startsWith('[')) return 'This is data (JSON), not an image.';
-  return 'This file is not an image: its contents match no image format Iris knows.';
+  if (/^(<!doctype html|<html|<head|<body)/.test(head)) return t('imageIsWebPage');
+  if (head.startsWith('{') || head.startsWith('[')) return t('imageIsJson');
+  return t('imageUnknownFormat');
 }

@@ -1,4 +1,5 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import { acquireImage } from '../image/acquire';
 import { logFailure } from '../log';
 import type { ImagePayload } from '../openrouter/body';
@@ -244,10 +245,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
   async function recoverInterrupted(): Promise<boolean> {
     const job = await getCurrentJob();
     if (!job || !isActive(job) || controllers.has(job.id)) return false;
-    const error = new IrisError(
-      'interrupted',
-      'Iris was interrupted before the answer was complete.',
-    );
+    const error = new IrisError('interrupted', t('errorInterrupted'));
     await store({
       ...job,
       status: 'error',

@@ -1,4 +1,5 @@
 import { IrisError, toIrisError } from '../errors';
+import { t } from '../i18n';
 import type { acquireImage } from '../image/acquire';
 import { makeThumbnail } from '../image/encode';
 import { writeCachedReachability } from '../image/reachability-cache';
@@ -50,10 +51,9 @@ export async function runTurn(
     for (const image of writer.job.images) deps.guard(image.source, settings);
     // A custom endpoint (a local server) may need no key; OpenRouter always does.
     if (settings.keyRequired !== false && !settings.apiKey) {
-      throw new IrisError('no-api-key', 'No API key is set.');
+      throw new IrisError('no-api-key', t('errorNoApiKey'));
     }
-    if (writer.job.images.length === 0)
-      throw new IrisError('no-image', 'There is no image to ask about.');
+    if (writer.job.images.length === 0) throw new IrisError('no-image', t('errorNoImage'));
     let payloads = await readImages(writer, settings, signal, deps, later);
     const client = deps.createClient({
       baseUrl: settings.baseUrl,
@@ -114,10 +114,7 @@ export async function runTurn(
       usage: result.usage,
       finishReason: result.finishReason,
       error: filtered
-        ? new IrisError(
-            'content-filter',
-            'The provider’s content filter stopped the answer.',
-          ).toJSON()
+        ? new IrisError('content-filter', t('errorContentFilter')).toJSON()
         : undefined,
     });
   } catch (thrown) {
@@ -215,9 +212,6 @@ function providerCouldNotUseUrl(error: unknown, payloads: ImagePayload[]): boole
 async function rememberProviderFailure(payloads: ImagePayload[]): Promise<void> {
   for (const payload of payloads) {
     if (payload.kind !== 'url') continue;
-    await writeCachedReachability(payload.url, {
-      ok: false,
-      reason: 'the model’s provider could not fetch it a moment ago',
-    });
+    await writeCachedReachability(payload.url, { ok: false, reason: t('reasonProviderFailed') });
   }
 }

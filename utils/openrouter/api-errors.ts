@@ -1,4 +1,5 @@
 import { IrisError, type IrisErrorCode } from '../errors';
+import { t } from '../i18n';
 
 interface ApiErrorBody {
   code?: number | string;
@@ -81,7 +82,7 @@ export function errorFromHttp(status: number, bodyText: string, headers: Headers
 /** Translates an error chunk that arrived after streaming began (HTTP 200). */
 export function errorFromChunk(error: ApiErrorBody): IrisError {
   const status = typeof error.code === 'number' ? error.code : 502;
-  const message = error.message ?? 'The provider reported an error mid-stream.';
+  const message = error.message ?? t('apiMidStreamError');
   const errorType = error.metadata?.error_type;
   const code =
     (errorType && IMAGE_ERROR_TYPES[errorType]) ||

@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import { IrisError, messageOf } from '../errors';
+import { t } from '../i18n';
 import { logFailure } from '../log';
 import { errorFromChunk, errorFromHttp } from './api-errors';
 import type { ChatBody } from './body';
@@ -88,7 +89,7 @@ export function createOpenRouterClient(options: ClientOptions) {
       if (!response.ok) {
         throw errorFromHttp(response.status, await response.text(), response.headers);
       }
-      if (!response.body) throw new IrisError('bad-response', 'The answer had no body.');
+      if (!response.body) throw new IrisError('bad-response', t('apiNoBody'));
       callbacks.onOpen?.();
       const result: StreamResult = {
         text: '',
@@ -102,8 +103,8 @@ export function createOpenRouterClient(options: ClientOptions) {
     } catch (error) {
       if (timedOut) {
         const message = receivedAny
-          ? `The model stopped sending for ${Math.round(idleTimeoutMs / 1000)} s, so Iris gave up waiting.`
-          : `The model did not start answering within ${Math.round(firstByteTimeoutMs / 1000)} s.`;
+          ? t('apiIdleTimeout', Math.round(idleTimeoutMs / 1000))
+          : t('apiFirstByteTimeout', Math.round(firstByteTimeoutMs / 1000));
         throw new IrisError('timeout', message, { providerMessage: message }, { cause: error });
       }
       if (callbacks.signal?.aborted)
@@ -111,7 +112,7 @@ export function createOpenRouterClient(options: ClientOptions) {
       if (error instanceof IrisError) throw error;
       throw new IrisError(
         'network',
-        'Could not reach the model’s server.',
+        t('errorNetwork'),
         {
           providerMessage: messageOf(error),
         },
@@ -150,7 +151,7 @@ async function readStream(
       } catch (cause) {
         failure = new IrisError(
           'bad-response',
-          'The model’s answer could not be read.',
+          t('errorBadResponse'),
           {
             providerMessage: event.data.slice(0, 120),
           },
@@ -182,7 +183,7 @@ async function readStream(
   }
   if (failure) throw failure;
   if (!done && !result.finishReason) {
-    throw new IrisError('network', 'The connection closed before the answer was complete.');
+    throw new IrisError('network', t('apiClosedEarly'));
   }
 }
 
