@@ -6,8 +6,6 @@ import * as storage from './storage';
  */
 export const DEFAULT_MODEL = 'google/gemini-2.5-flash';
 export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
-export const DEFAULT_PROMPT =
-  'Describe this image for someone who cannot see it. Start with the most important content, then details, and transcribe any short text in it.';
 
 export const apiKeySetting = storage.defineItem<string>('local:apiKey', {
   fallback: '',

@@ -4,15 +4,14 @@ import { acquireImage } from '../image/acquire';
 import { logFailure } from '../log';
 import type { ImagePayload } from '../openrouter/body';
 import { createOpenRouterClient } from '../openrouter/client';
-import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
+import { defaultPrompt } from '../presets';
+import { type JobSettings, readJobSettings } from '../settings';
 import { assertAllowed } from '../site-guard';
 import { getCurrentJob, saveJob } from './job-store';
 import { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
 import { runTurn, type TurnDeps } from './run-turn';
 import { type ImageSource, isActive, type Job, type JobImage } from './types';
-
-export const DEFAULT_QUESTION = 'Describe this';
 
 export interface JobRunnerDeps extends Partial<TurnDeps> {
   now?: () => number;
@@ -120,7 +119,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     const job = newJob(
       request.task ?? 'describe',
       [{ source: request.source }],
-      request.prompt ?? DEFAULT_PROMPT,
+      request.prompt ?? defaultPrompt(),
       settings.model,
       'acquiring',
     );
@@ -138,7 +137,8 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     if (current?.status === 'draft') return current;
     stopAll();
     const settings = await readSettings();
-    return newJob('ask', [], DEFAULT_QUESTION, settings.model, 'draft');
+    // The question box starts with a question the user can send as it is.
+    return newJob('ask', [], t('defaultQuestion'), settings.model, 'draft');
   }
 
   /** Adds images to the draft (a new one unless a draft is open); returns the draft. */
