@@ -32,7 +32,7 @@ export async function findTarget(
   const target = { tabId, frameIds: [info.frameId ?? 0] };
   const file = '/page-find-target.js';
   try {
-    if (info.targetElementId !== undefined) {
+    if (import.meta.env.FIREFOX && info.targetElementId !== undefined) {
       const [found] = await runInPage(granted, {
         target,
         file,

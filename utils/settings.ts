@@ -142,24 +142,24 @@ export async function readJobSettings(): Promise<JobSettings> {
     noData,
     privateWindows,
     neverSites,
-  ] = await Promise.all([
-    apiKeySetting.getValue(),
-    modelSetting.getValue(),
-    baseUrlSetting.getValue(),
-    sendPublicByUrlSetting.getValue(),
-    maxImageSideSetting.getValue(),
-    customEndpointSetting.getValue(),
-    customApiKeySetting.getValue(),
-    firstByteTimeoutSetting.getValue(),
-    idleTimeoutSetting.getValue(),
-    imageTimeoutSetting.getValue(),
-    fallbackModelsSetting.getValue(),
-    answerLanguageSetting.getValue(),
-    detailSetting.getValue(),
-    maxTokensSetting.getValue(),
-    noDataProvidersSetting.getValue(),
-    privateWindowsSetting.getValue(),
-    neverSitesSetting.getValue(),
+  ] = await storage.getValues([
+    apiKeySetting,
+    modelSetting,
+    baseUrlSetting,
+    sendPublicByUrlSetting,
+    maxImageSideSetting,
+    customEndpointSetting,
+    customApiKeySetting,
+    firstByteTimeoutSetting,
+    idleTimeoutSetting,
+    imageTimeoutSetting,
+    fallbackModelsSetting,
+    answerLanguageSetting,
+    detailSetting,
+    maxTokensSetting,
+    noDataProvidersSetting,
+    privateWindowsSetting,
+    neverSitesSetting,
   ]);
   const useCustom = custom.enabled && custom.baseUrl.trim() !== '';
   const shared = {
@@ -200,6 +200,15 @@ export async function readJobSettings(): Promise<JobSettings> {
 /** How long acquiring one image may take on downloads, in ms (see `imageTimeoutSetting`). */
 export function imageTimeoutMs(settings: Pick<JobSettings, 'imageTimeoutSeconds'>): number {
   return (settings.imageTimeoutSeconds ?? DEFAULT_IMAGE_TIMEOUT_SECONDS) * 1000;
+}
+
+/** How a job reads its images (acquireImage's options): by URL when public, size, time. */
+export function imageOptionsFor(settings: JobSettings) {
+  return {
+    sendPublicByUrl: settings.sendPublicByUrl,
+    maxSide: settings.maxImageSide,
+    timeoutMs: imageTimeoutMs(settings),
+  };
 }
 
 /** A stored number that makes sense as a duration, else the default (a hand-edited store). */

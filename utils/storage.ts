@@ -15,6 +15,17 @@ export interface StorageItem<T> {
   watch(onChange: (newValue: T, oldValue: T) => void): () => void;
 }
 
+type ValuesOf<T extends readonly StorageItem<unknown>[]> = {
+  -readonly [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never;
+};
+
+/** The values of several items at once, in their order (reads run side by side). */
+export function getValues<const T extends readonly StorageItem<unknown>[]>(
+  items: T,
+): Promise<ValuesOf<T>> {
+  return Promise.all(items.map((item) => item.getValue())) as Promise<ValuesOf<T>>;
+}
+
 /**
  * A small typed wrapper over `browser.storage` (what Iris used of `@wxt-dev/storage`, at a
  * tenth of its size). Keys read `area:name`, e.g. `local:model`. Changes of the shape of

@@ -24,10 +24,11 @@ export async function openPopupOrBadge(): Promise<boolean> {
   }
 }
 
+const BUSY = { text: '…', color: '#5b5bd6' };
 const BADGES: Record<Exclude<Job['status'], 'draft'>, { text: string; color: string }> = {
-  acquiring: { text: '…', color: '#5b5bd6' },
-  requesting: { text: '…', color: '#5b5bd6' },
-  streaming: { text: '…', color: '#5b5bd6' },
+  acquiring: BUSY,
+  requesting: BUSY,
+  streaming: BUSY,
   done: { text: '', color: '#2f8132' },
   stopped: { text: '', color: '#666666' },
   error: { text: '!', color: '#c62828' },
@@ -38,7 +39,7 @@ export function showJobOnBadge(job: Job): void {
   // A draft shows how many images wait for a question.
   const badge =
     job.status === 'draft'
-      ? { text: job.images.length ? String(job.images.length) : '', color: '#5b5bd6' }
+      ? { ...BUSY, text: job.images.length ? String(job.images.length) : '' }
       : BADGES[job.status];
   const action = toolbarAction();
   void Promise.all([

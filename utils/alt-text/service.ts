@@ -6,6 +6,7 @@ import { logFailure } from '../log';
 import type { AltTextConfig, AltTextReply } from '../messaging';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { clientOptionsFor } from '../openrouter/request-options';
 import { executeScript } from '../page/execute-script';
 import { type Inject, runInPage } from '../page/run-in-page';
 import {
@@ -14,9 +15,10 @@ import {
   altTextMaxLengthSetting,
   altTextPageCapSetting,
   altTextSitesSetting,
-  imageTimeoutMs,
+  imageOptionsFor,
   readJobSettings,
 } from '../settings';
+import { getValues } from '../storage';
 import { altCacheKey, dayOf, putInCache, spentToday } from './cache';
 import { cleanAltText } from './clean';
 import { capNoticeTexts } from './notice';
@@ -58,20 +60,17 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
   }
 
   async function isAllowedSender(sender: Sender): Promise<boolean> {
-    const [sites, oncePasses] = await Promise.all([
-      altTextSitesSetting.getValue(),
-      altTextOncePassesItem.getValue(),
-    ]);
+    const [sites, oncePasses] = await getValues([altTextSitesSetting, altTextOncePassesItem]);
     return isAltTextSender(sender, { extensionId: browser.runtime.id, sites, oncePasses });
   }
 
   async function getConfig(sender: Sender): Promise<AltTextConfig> {
     const tabId = String(sender.tab?.id);
-    const [concurrency, pageCapUsd, oncePasses, sites] = await Promise.all([
-      altTextConcurrencySetting.getValue(),
-      altTextPageCapSetting.getValue(),
-      altTextOncePassesItem.getValue(),
-      altTextSitesSetting.getValue(),
+    const [concurrency, pageCapUsd, oncePasses, sites] = await getValues([
+      altTextConcurrencySetting,
+      altTextPageCapSetting,
+      altTextOncePassesItem,
+      altTextSitesSetting,
     ]);
     const site = siteOf(sender.url);
     // A new page in this tab: an old page's notice no longer applies.
@@ -155,19 +154,10 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
           frameId: sender.frameId,
           incognito: sender.tab?.incognito,
         },
-        {
-          sendPublicByUrl: settings.sendPublicByUrl,
-          maxSide: settings.maxImageSide,
-          timeoutMs: imageTimeoutMs(settings),
-        },
+        imageOptionsFor(settings),
       );
-      const client = createClient({
-        baseUrl: settings.baseUrl,
-        apiKey: settings.apiKey,
-        // The same waiting limits as every other request (Options → Waiting limits).
-        firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
-        idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
-      });
+      // The same waiting limits as every other request (Options → Waiting limits).
+      const client = createClient(clientOptionsFor(settings));
       // The streaming client is reused on purpose: one error taxonomy and one set of
       // timeouts for every request, and the final chunk carries usage.cost as well.
       const result = await client.streamChat(

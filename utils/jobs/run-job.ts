@@ -112,6 +112,16 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     return writer.job;
   }
 
+  /** Runs the job's current question (again), with the model the settings name now. */
+  async function rerun(job: Job, patch: Partial<Job>): Promise<Job> {
+    const settings = await readSettings();
+    const reset: Partial<Job> = { text: '', status: 'acquiring', error: undefined };
+    return run(
+      { ...job, ...reset, finishReason: undefined, model: settings.model, ...patch },
+      settings,
+    );
+  }
+
   /** "Describe image": one image, the default prompt, sent at once. */
   async function start(request: StartRequest): Promise<Job> {
     stopAll();
@@ -183,25 +193,11 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     const job = await getCurrentJob();
     const text = question.trim();
     if (!job || job.id !== id || isActive(job) || !text) return null;
-    const settings = await readSettings();
     const turns =
       job.status === 'draft' || !job.text
         ? job.turns
         : [...job.turns, { question: job.prompt, answer: job.text, model: job.model }];
-    return run(
-      {
-        ...job,
-        turns,
-        prompt: text,
-        text: '',
-        status: 'acquiring',
-        error: undefined,
-        usage: undefined,
-        finishReason: undefined,
-        model: settings.model,
-      },
-      settings,
-    );
+    return rerun(job, { turns, prompt: text, usage: undefined });
   }
 
   /** Stops the job in flight (the connection is aborted, which stops billing). */
@@ -215,18 +211,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
   async function retry(id: string): Promise<Job | null> {
     const job = await getCurrentJob();
     if (!job || job.id !== id || controllers.has(id)) return null;
-    const settings = await readSettings();
-    return run(
-      {
-        ...job,
-        text: '',
-        status: 'acquiring',
-        error: undefined,
-        finishReason: undefined,
-        model: settings.model,
-      },
-      settings,
-    );
+    return rerun(job, {});
   }
 
   /** Shows a failure that happened before any job could run (a capture that failed). */

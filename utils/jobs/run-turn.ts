@@ -6,8 +6,8 @@ import { writeCachedReachability } from '../image/reachability-cache';
 import { logFailure } from '../log';
 import { buildChatBody, type ImagePayload } from '../openrouter/body';
 import type { ClientOptions, createOpenRouterClient, StreamResult } from '../openrouter/client';
-import { requestOptionsFor } from '../openrouter/request-options';
-import { imageTimeoutMs, type JobSettings } from '../settings';
+import { clientOptionsFor, requestOptionsFor } from '../openrouter/request-options';
+import { imageOptionsFor, type JobSettings } from '../settings';
 import type { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
 import { withRetries } from './retry';
@@ -55,12 +55,7 @@ export async function runTurn(
     }
     if (writer.job.images.length === 0) throw new IrisError('no-image', t('errorNoImage'));
     let payloads = await readImages(writer, settings, signal, deps, later);
-    const client = deps.createClient({
-      baseUrl: settings.baseUrl,
-      apiKey: settings.apiKey,
-      firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
-      idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
-    });
+    const client = deps.createClient(clientOptionsFor(settings));
     const ask = (images: ImagePayload[]) => {
       writer.set({ status: 'requesting' });
       const body = buildChatBody({
@@ -161,12 +156,7 @@ async function readImages(
           frameId: image.source.frameId,
           incognito: image.source.incognito,
         },
-        {
-          sendPublicByUrl: settings.sendPublicByUrl,
-          maxSide: settings.maxImageSide,
-          forceBytes,
-          timeoutMs: imageTimeoutMs(settings),
-        },
+        { ...imageOptionsFor(settings), forceBytes },
       );
       const { original } = acquired;
       patchImage(writer, i, {

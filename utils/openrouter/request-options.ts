@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { logFailure } from '../log';
 import type { JobSettings } from '../settings';
 import { type ChatBodyInput, SYSTEM_PROMPT } from './body';
+import type { ClientOptions } from './client';
 
 /** The parts of a chat body that come from the user's settings. */
 export type RequestOptions = Pick<ChatBodyInput, 'system' | 'maxTokens' | 'detail' | 'extra'>;
@@ -27,6 +28,16 @@ export function requestOptionsFor(
   if (settings.noDataProviders) extra.provider = { zdr: true, data_collection: 'deny' };
   if (Object.keys(extra).length > 0) options.extra = extra;
   return options;
+}
+
+/** The streaming client's options: the endpoint in use, its key, the user's waiting limits. */
+export function clientOptionsFor(settings: JobSettings): ClientOptions {
+  return {
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
+    idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
+  };
 }
 
 /** "Answer in German." — for 'auto', the browser's UI language. */
