@@ -98,7 +98,7 @@ export async function acquireImage(
     return { payload: { kind: 'data', ...data }, original };
   } catch (error) {
     if (!(error instanceof IrisError)) throw error;
-    const got = `${step}: received ${bytes.length.toLocaleString('en')} bytes — ${error.message}`;
+    const got = t('stepReceived', [step, bytes.length.toLocaleString(), error.message]);
     throw new IrisError(
       error.code,
       error.message,
