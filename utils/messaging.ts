@@ -98,9 +98,7 @@ function isObject(data: unknown): data is Record<string, unknown> {
 }
 
 function hasStringId(data: unknown): data is { id: string } {
-  return (
-    typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string'
-  );
+  return isObject(data) && typeof data.id === 'string';
 }
 
 export async function sendMessage<K extends MessageType>(
