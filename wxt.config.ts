@@ -1,12 +1,52 @@
+import remapping from '@jridgewell/remapping';
 import preact from '@preact/preset-vite';
+import { minify } from '@swc/core';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * A second minifier pass, with SWC, over every chunk esbuild has minified: SWC's compressor
+ * (three passes) takes a further ~4 % off, which the service worker's 60 KB budget needs.
+ * Same ES2022 output; ASCII only, as WXT asks of esbuild (a content script must read the
+ * same whatever the page's charset); licence comments kept. A chunk's source map, when the
+ * build makes one, is carried through.
+ */
+function swcMinify(): Plugin {
+  return {
+    name: 'iris:swc-minify',
+    apply: 'build',
+    async generateBundle(output, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        // Rollup has already put the source map's address at the end, and the map beside it.
+        const mapUrl = /\n\/\/# sourceMappingURL=\S+\s*$/.exec(chunk.code)?.[0] ?? '';
+        const result = await minify(chunk.code, {
+          compress: { passes: 3, ecma: 2022 },
+          mangle: true,
+          ecma: 2022,
+          module: output.format === 'es',
+          sourceMap: !!chunk.map,
+          format: { asciiOnly: true, comments: 'some' },
+        });
+        chunk.code = result.code + mapUrl;
+        // The new map points into esbuild's output: compose it with esbuild's own map.
+        const mapFile = bundle[`${chunk.fileName}.map`];
+        if (chunk.map && result.map) {
+          const composed = remapping([result.map, JSON.stringify(chunk.map)], () => null);
+          Object.assign(chunk.map, JSON.parse(composed.toString()));
+          if (mapFile?.type === 'asset') mapFile.source = composed.toString();
+        }
+      }
+    },
+  };
+}
 
 // Per-browser differences live here and in `import.meta.env` only (STYLE.md habit 8).
 export default defineConfig({
   // The fixed stack: browser APIs through webextension-polyfill (promises everywhere).
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), swcMinify()] }),
   manifest: ({ browser }) => ({
     // Texts from public/_locales (English and German so far).
     name: '__MSG_extName__',

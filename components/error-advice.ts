@@ -109,17 +109,15 @@ export function adviceFor(error: SerializedIrisError): Advice {
       sentence: `${advice.sentence} ${t('errorRetryIn', error.details.retryAfterSeconds)}`,
     };
   }
+  // Image errors carry their own sentence, written (in the UI language) where the failure
+  // was understood: which step learnt what.
   if (
     (error.code === 'image-unreachable' ||
       error.code === 'unsupported-image' ||
       error.code === 'image-too-large') &&
     error.message
   ) {
-    return {
-      ...advice,
-      sentence:
-        error.message === 'Iris could not read this image.' ? advice.sentence : error.message,
-    };
+    return { ...advice, sentence: error.message };
   }
   return advice;
 }

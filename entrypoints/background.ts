@@ -10,9 +10,9 @@ import { registerContextListener } from '../utils/context-listener';
 import { recordJob } from '../utils/history';
 import { createLiveJobs } from '../utils/jobs/live-job';
 import { createJobRunner } from '../utils/jobs/run-job';
+import { logFailure } from '../utils/log';
 import { registerMenus } from '../utils/menus';
 import { registerHandlers } from '../utils/messaging';
-import { switchToImageModel } from '../utils/model-switch';
 import { registerPresetMenus } from '../utils/preset-menus';
 import { registerSettingsMigrations } from '../utils/settings-migrations';
 import { restrictStorageToExtension } from '../utils/storage-access';
@@ -20,7 +20,7 @@ import { createJobBadge, releasePopups } from '../utils/toolbar';
 
 /** Lets a long task run on after the message is answered; its outcome lands on the job. */
 function started(task: Promise<unknown>): true {
-  task.catch((error: unknown) => console.error('Iris:', error));
+  task.catch(logFailure('a task failed', 'error'));
   return true;
 }
 
@@ -55,11 +55,6 @@ export default defineBackground(() => {
       newQuestion: async () => !!(await runner.addToDraft([], true)),
       captureRegion: async () => started(actions.captureAndAsk(await activeTab())),
       checkJob: () => runner.recoverInterrupted(),
-      switchModelAndRetry: async ({ id }) => {
-        const model = await switchToImageModel();
-        started(runner.retry(id));
-        return model;
-      },
       setAltTextSite: ({ site, enabled }) => setAltTextSite(site, enabled),
       getAltTextConfig: (_data, sender) => altText.getConfig(sender),
       requestAltText: (data, sender) => altText.requestAltText(data, sender),
@@ -69,9 +64,7 @@ export default defineBackground(() => {
   );
   // On update too: the registration must name this version's file.
   const restore = () =>
-    restoreAltTextScript().catch((error: unknown) =>
-      console.warn('Iris: could not restore the auto alt text script', error),
-    );
+    restoreAltTextScript().catch(logFailure('could not restore the auto alt text script'));
   browser.runtime.onStartup.addListener(() => void restore());
   browser.runtime.onInstalled.addListener(() => void restore());
   void restrictStorageToExtension();

@@ -57,7 +57,8 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
       };
       // Firefox names the element (no pick, so the popup can open now); Chrome may need a
       // pick, and an open popup would take the focus the pick needs: it opens after.
-      const early = 'targetElementId' in info ? openPopupSoon() : undefined;
+      const early =
+        import.meta.env.FIREFOX && 'targetElementId' in info ? openPopupSoon() : undefined;
       const found = await findTarget(info, tab.id);
       if (found.kind === 'cancelled') return;
       const popup = early ?? openPopupSoon();

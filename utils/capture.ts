@@ -1,12 +1,13 @@
 import { type Browser, browser } from 'wxt/browser';
-import { IrisError } from './errors';
+import { IrisError, messageOf } from './errors';
 import { t } from './i18n';
 import { cropBox } from './image/crop';
 import { toDataUrl } from './image/data-url';
-import { readDimensions } from './image/dimensions';
-import { encodeWithinCap, fitWithin, thumbnailOf } from './image/encode';
+import { fitWithin, readDimensions } from './image/dimensions';
+import { encodeWithinCap, thumbnailOf } from './image/encode';
 import { MAX_IMAGE_BYTES } from './image/normalize';
 import type { ReadyImage } from './jobs/run-job';
+import { executeScript } from './page/execute-script';
 import type { RegionSelection } from './page/region-overlay';
 import { runInPage } from './page/run-in-page';
 
@@ -27,13 +28,12 @@ export async function captureRegion(
   deps: CaptureDeps,
 ): Promise<ReadyImage | null> {
   if (tab?.id === undefined || tab.windowId === undefined) {
-    throw new IrisError('capture-failed', 'There is no tab to capture.');
+    throw new IrisError('capture-failed', t('captureNoTab'));
   }
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
+  const inject = deps.executeScript ?? executeScript;
   let selection: RegionSelection | null | undefined;
   try {
-    const [injection] = await runInPage(executeScript, {
+    const [injection] = await runInPage(inject, {
       target: { tabId: tab.id },
       file: '/page-region.js',
       name: 'selectRegion',
@@ -44,13 +44,11 @@ export async function captureRegion(
     // An ordinary web page refuses only when Iris was not invoked on it (activeTab is
     // granted by the toolbar button, the menu or a shortcut, not by a popup Iris opened);
     // browser pages and stores say so in their own words ("Cannot access a chrome:// URL").
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = messageOf(cause);
     const webPage = /must request permission/i.test(reason);
     throw new IrisError(
       'capture-failed',
-      webPage
-        ? 'Iris may not read this tab yet: press Alt+Shift+S on the page, or open Iris from its toolbar button, and try again.'
-        : 'Iris cannot capture this page: browser pages and extension stores are closed to extensions.',
+      t(webPage ? 'captureNotYet' : 'captureClosedPage'),
       { providerMessage: reason },
       { cause },
     );
@@ -64,7 +62,7 @@ export async function captureRegion(
   // one decode (decode-time resizing), one encode, and the preview from the same pixels.
   const header = new Uint8Array(await shot.slice(0, 64).arrayBuffer());
   const full = readDimensions(header, 'image/png');
-  if (!full) throw new IrisError('capture-failed', 'The browser gave Iris no usable screenshot.');
+  if (!full) throw new IrisError('capture-failed', t('captureNoScreenshot'));
   const box = cropBox(selection, full.width, full.height);
   const size = fitWithin(box.sw, box.sh, deps.maxSide);
   const bitmap = await createImageBitmap(shot, box.sx, box.sy, box.sw, box.sh, {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from './log';
 
 const SCRIPT_ID = 'iris-context-target';
 /** Where WXT builds entrypoints/context-target.ts. */
@@ -33,9 +34,7 @@ export async function syncContextListener(): Promise<void> {
 /** Registers the listeners; call synchronously in the background's main(). */
 export function registerContextListener(): void {
   const sync = () =>
-    void syncContextListener().catch((error: unknown) =>
-      console.warn('Iris: could not update the right-click listener', error),
-    );
+    void syncContextListener().catch(logFailure('could not update the right-click listener'));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);

@@ -1,3 +1,5 @@
+import { logFailure } from './log';
+
 /** Why a custom endpoint address is refused, or the normalized base URL. */
 export type EndpointCheck =
   | { ok: true; baseUrl: string; origin: string }
@@ -20,7 +22,7 @@ export function checkEndpointUrl(input: string): EndpointCheck {
   try {
     url = new URL(input.trim());
   } catch (error) {
-    console.debug('Iris: endpoint is not a URL', error);
+    logFailure('endpoint is not a URL', 'debug')(error);
     return { ok: false, reason: 'not-a-url' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: 'scheme' };

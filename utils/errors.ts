@@ -68,6 +68,11 @@ export interface SerializedIrisError {
   details: IrisErrorDetails;
 }
 
+/** The message of anything thrown (an Error's message, else the value as text). */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Turns anything thrown into an IrisError, keeping the original as `cause`. */
 export function toIrisError(error: unknown): IrisError {
   if (error instanceof IrisError) return error;
@@ -77,6 +82,5 @@ export function toIrisError(error: unknown): IrisError {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
     return new IrisError('timeout', 'The request took too long.', {}, { cause: error });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new IrisError('internal', message, {}, { cause: error });
+  return new IrisError('internal', messageOf(error), {}, { cause: error });
 }

@@ -1,6 +1,7 @@
-import { type Browser, browser } from 'wxt/browser';
-import { IrisError } from './errors';
+import type { Browser } from 'wxt/browser';
+import { IrisError, messageOf } from './errors';
 import { t } from './i18n';
+import { executeScript } from './page/execute-script';
 import { type Inject, runInPage } from './page/run-in-page';
 import { whenGranted } from './page/when-granted';
 
@@ -25,14 +26,14 @@ type MenuInfo = Browser.contextMenus.OnClickData & { targetElementId?: number };
 export async function findTarget(
   info: MenuInfo,
   tabId: number,
-  inject: Inject = browser.scripting.executeScript.bind(browser.scripting),
+  inject: Inject = executeScript,
 ): Promise<FoundTarget> {
-  const executeScript: Inject = (injection) => whenGranted(() => inject(injection));
+  const granted: Inject = (injection) => whenGranted(() => inject(injection));
   const target = { tabId, frameIds: [info.frameId ?? 0] };
   const file = '/page-find-target.js';
   try {
-    if (info.targetElementId !== undefined) {
-      const [found] = await runInPage(executeScript, {
+    if (import.meta.env.FIREFOX && info.targetElementId !== undefined) {
+      const [found] = await runInPage(granted, {
         target,
         file,
         name: 'rememberTargetInPage',
@@ -41,7 +42,7 @@ export async function findTarget(
       if (found?.result) return { kind: 'found', targetId: found.result };
     }
     if (info.mediaType === 'video' && info.srcUrl) {
-      const [found] = await runInPage(executeScript, {
+      const [found] = await runInPage(granted, {
         target,
         file,
         name: 'rememberMediaInPage',
@@ -50,14 +51,14 @@ export async function findTarget(
       if (found?.result) return { kind: 'found', targetId: found.result };
     }
     // With access to all sites, a listener remembered what was right-clicked: no pick.
-    const [remembered] = await runInPage(executeScript, {
+    const [remembered] = await runInPage(granted, {
       target,
       file,
       name: 'takeLastContextTarget',
       args: [REMEMBERED_MAX_AGE_MS],
     });
     if (remembered?.result) return { kind: 'found', targetId: remembered.result };
-    const [picked] = await runInPage(executeScript, {
+    const [picked] = await runInPage(granted, {
       target,
       file,
       name: 'pickElementInPage',
@@ -67,13 +68,13 @@ export async function findTarget(
     if (result?.ok) return { kind: 'found', targetId: result.targetId };
     return { kind: 'cancelled' };
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = messageOf(cause);
     return {
       kind: 'failed',
       error: new IrisError(
         'image-unreachable',
-        'Iris cannot reach into this page (the browser keeps extensions out of it).',
-        { steps: [`Finding the picture you clicked: ${reason}`] },
+        t('imageCannotReachPage'),
+        { steps: [t('stepFindClicked', reason)] },
         { cause },
       ),
     };

@@ -1,5 +1,5 @@
 import type { Job } from './jobs/types';
-import { storage } from './storage';
+import * as storage from './storage';
 
 /** One finished job as History keeps it. */
 export interface HistoryEntry {

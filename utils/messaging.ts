@@ -24,8 +24,6 @@ export interface Protocol {
   getAltTextConfig(data: { pageUrl: string }): AltTextConfig;
   requestAltText(data: { srcUrl: string; pageUrl: string }): AltTextReply;
   reportAltTextCap(data: { scope: 'page' | 'day' }): boolean;
-  /** Saves an image-capable model, runs the job again with it; resolves to the model's id. */
-  switchModelAndRetry(data: { id: string }): string;
 }
 
 /** What the alt-text content script needs to run; never the API key. */
@@ -88,7 +86,6 @@ const validators: { [K in MessageType]: (data: unknown) => data is DataOf<K> } =
     typeof data.pageUrl === 'string',
   reportAltTextCap: (data): data is { scope: 'page' | 'day' } =>
     isObject(data) && (data.scope === 'page' || data.scope === 'day'),
-  switchModelAndRetry: hasStringId,
 };
 
 /** Verbs without data take `{}`; extra fields are ignored. */
@@ -101,9 +98,7 @@ function isObject(data: unknown): data is Record<string, unknown> {
 }
 
 function hasStringId(data: unknown): data is { id: string } {
-  return (
-    typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string'
-  );
+  return isObject(data) && typeof data.id === 'string';
 }
 
 export async function sendMessage<K extends MessageType>(

@@ -1,5 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
+import { sourceFromClick } from './actions';
 import type { JobRunner } from './jobs/run-job';
+import { logFailure } from './log';
 import { presetFromMenuId, presetMenuItems } from './presets';
 import { type PresetState, presetsSetting } from './settings';
 import { openPopupSoon } from './toolbar';
@@ -17,7 +19,7 @@ export async function rebuildPresetMenus(after: PresetState, before: PresetState
   for (const item of presetMenuItems(before ?? { builtIns: {}, custom: [] })) {
     await browser.contextMenus
       .remove(item.id)
-      .catch((error: unknown) => console.debug('Iris: preset item already gone', error));
+      .catch(logFailure('preset item already gone', 'debug'));
   }
   await createPresetMenus(after);
 }
@@ -35,21 +37,13 @@ export async function handlePresetClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
+  const source = sourceFromClick(info, tab);
   if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith('iris-preset:')) return;
-  if (!info.srcUrl) return;
+  if (!source) return;
   // Firefox only opens the popup from the click's own turn: ask before any await.
   const popup = openPopupSoon();
   const preset = presetFromMenuId(await presetsSetting.getValue(), info.menuItemId);
   if (!preset) return;
-  await runner.start({
-    source: {
-      srcUrl: info.srcUrl,
-      pageUrl: info.pageUrl,
-      tabId: tab?.id,
-      frameId: info.frameId,
-      incognito: tab?.incognito,
-    },
-    prompt: preset.prompt,
-  });
+  await runner.start({ source, prompt: preset.prompt });
   await popup;
 }

@@ -1,5 +1,5 @@
 import { t } from './i18n';
-import { DEFAULT_PROMPT, type PresetState } from './settings';
+import type { PresetState } from './settings';
 
 /** A prompt preset as menus and Options see it. */
 export interface Preset {
@@ -13,38 +13,40 @@ export interface Preset {
 /** The built-in "Describe" preset is the menu's "Describe image" item; it is always on. */
 export const DESCRIBE_PRESET_ID = 'describe';
 
+/** The question "Describe image" asks, in the UI language (the user sees it as theirs). */
+export function defaultPrompt(): string {
+  return t('presetDescribePrompt');
+}
+
 /**
  * Built-in presets. Only Describe is on by default: one Iris item stays a top-level menu
- * entry, and people add the others when they want them.
+ * entry, and people add the others when they want them. Their questions are in the UI
+ * language, like everything else the user reads.
  */
 export const BUILT_IN_PRESETS: readonly Omit<Preset, 'enabled'>[] = [
-  { id: DESCRIBE_PRESET_ID, name: t('presetDescribe'), prompt: DEFAULT_PROMPT, builtIn: true },
+  { id: DESCRIBE_PRESET_ID, name: t('presetDescribe'), prompt: defaultPrompt(), builtIn: true },
   {
     id: 'alt-text',
     name: t('altText'),
-    prompt:
-      'Write concise alt text for this image (one sentence, under 125 characters). Answer with the alt text only.',
+    prompt: t('presetAltTextPrompt'),
     builtIn: true,
   },
   {
     id: 'read-text',
     name: t('presetReadText'),
-    prompt:
-      'Transcribe all text in this image exactly, keeping its reading order and structure. Say so if there is none.',
+    prompt: t('presetReadTextPrompt'),
     builtIn: true,
   },
   {
     id: 'explain-chart',
     name: t('presetExplainChart'),
-    prompt:
-      'Explain this chart: its type, axes, units and the main trends or comparisons it shows, then the key takeaway.',
+    prompt: t('presetExplainChartPrompt'),
     builtIn: true,
   },
   {
     id: 'identify',
     name: t('presetIdentify'),
-    prompt:
-      'Identify what this image shows (object, species, landmark, artwork or product) and say how confident you are.',
+    prompt: t('presetIdentifyPrompt'),
     builtIn: true,
   },
 ];

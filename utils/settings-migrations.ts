@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from './log';
 import {
   apiKeySetting,
   baseUrlSetting,
@@ -39,7 +40,7 @@ function isOpenRouter(baseUrl: string): boolean {
   try {
     return new URL(baseUrl).hostname === 'openrouter.ai';
   } catch (error) {
-    console.warn('Iris: stored base URL is not a URL', error);
+    logFailure('stored base URL is not a URL')(error);
     return false;
   }
 }
@@ -63,8 +64,6 @@ export async function migrateSettings(): Promise<number> {
 /** Migrates on install and update; call synchronously in the background's main(). */
 export function registerSettingsMigrations(): void {
   browser.runtime.onInstalled.addListener(() => {
-    void migrateSettings().catch((error: unknown) =>
-      console.error('Iris: settings migration failed', error),
-    );
+    void migrateSettings().catch(logFailure('settings migration failed', 'error'));
   });
 }

@@ -1,4 +1,4 @@
-import { getValues, storage } from './storage';
+import * as storage from './storage';
 
 /**
  * Every stored setting of Iris, defined once (STYLE.md habit 3). The API key lives in
@@ -6,8 +6,6 @@ import { getValues, storage } from './storage';
  */
 export const DEFAULT_MODEL = 'google/gemini-2.5-flash';
 export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
-export const DEFAULT_PROMPT =
-  'Describe this image for someone who cannot see it. Start with the most important content, then details, and transcribe any short text in it.';
 
 export const apiKeySetting = storage.defineItem<string>('local:apiKey', {
   fallback: '',
@@ -125,7 +123,7 @@ export interface JobSettings {
 
 /** Reads everything a job needs in one go; the key is the one of the endpoint in use. */
 export async function readJobSettings(): Promise<JobSettings> {
-  // One trip to the storage backend, not seventeen.
+  // One round of reads, not three: each round is a trip to the storage backend.
   const [
     apiKey,
     model,
@@ -144,7 +142,7 @@ export async function readJobSettings(): Promise<JobSettings> {
     noData,
     privateWindows,
     neverSites,
-  ] = await getValues([
+  ] = await storage.getValues([
     apiKeySetting,
     modelSetting,
     baseUrlSetting,
@@ -202,6 +200,15 @@ export async function readJobSettings(): Promise<JobSettings> {
 /** How long acquiring one image may take on downloads, in ms (see `imageTimeoutSetting`). */
 export function imageTimeoutMs(settings: Pick<JobSettings, 'imageTimeoutSeconds'>): number {
   return (settings.imageTimeoutSeconds ?? DEFAULT_IMAGE_TIMEOUT_SECONDS) * 1000;
+}
+
+/** How a job reads its images (acquireImage's options): by URL when public, size, time. */
+export function imageOptionsFor(settings: JobSettings) {
+  return {
+    sendPublicByUrl: settings.sendPublicByUrl,
+    maxSide: settings.maxImageSide,
+    timeoutMs: imageTimeoutMs(settings),
+  };
 }
 
 /** A stored number that makes sense as a duration, else the default (a hand-edited store). */

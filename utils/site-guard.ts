@@ -1,6 +1,8 @@
 import { checkEndpointUrl } from './endpoint';
 import { IrisError } from './errors';
+import { t } from './i18n';
 import type { ImageSource } from './jobs/types';
+import { logFailure } from './log';
 import type { JobSettings } from './settings';
 
 /** Normalizes what a user types ("https://www.Example.com/x", "example.com") to a host. */
@@ -23,7 +25,7 @@ export function isNeverSite(pageUrl: string | undefined, neverSites: string[]): 
   try {
     host = new URL(pageUrl).hostname.toLowerCase();
   } catch (error) {
-    console.warn('Iris: page URL unreadable', error);
+    logFailure('page URL unreadable')(error);
     return false;
   }
   return neverSites.some((site) => {
@@ -39,15 +41,12 @@ export function isNeverSite(pageUrl: string | undefined, neverSites: string[]): 
  */
 export function assertAllowed(source: ImageSource, settings: JobSettings): void {
   if (source.incognito && !settings.privateWindows) {
-    throw new IrisError('private-window', 'Iris is off in private windows.');
+    throw new IrisError('private-window', t('errorPrivateWindow'));
   }
   if (isNeverSite(source.pageUrl, settings.neverSites ?? [])) {
-    throw new IrisError('site-blocked', 'Iris never runs on this site.');
+    throw new IrisError('site-blocked', t('errorSiteBlocked'));
   }
   if (settings.endpoint === 'custom' && !checkEndpointUrl(settings.baseUrl).ok) {
-    throw new IrisError(
-      'insecure-endpoint',
-      'The custom endpoint must use https (http only on loopback).',
-    );
+    throw new IrisError('insecure-endpoint', t('errorInsecureEndpoint'));
   }
 }

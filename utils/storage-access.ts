@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from './log';
 
 /**
  * Closes `storage.local` (where the API key is) to content scripts, so code injected into a
@@ -14,6 +15,6 @@ export async function restrictStorageToExtension(): Promise<void> {
   try {
     await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
   } catch (error) {
-    console.info('Iris: storage.local access level not supported here', error);
+    logFailure('storage.local access level not supported here', 'info')(error);
   }
 }

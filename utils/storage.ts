@@ -15,11 +15,48 @@ export interface StorageItem<T> {
   watch(onChange: (newValue: T, oldValue: T) => void): () => void;
 }
 
+type ValuesOf<T extends readonly StorageItem<unknown>[]> = {
+  -readonly [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never;
+};
+
+/**
+ * The values (or fallbacks) of several items, in their order, in one trip per storage area
+ * — `getValue` on each would make one trip apiece.
+ */
+export async function getValues<const T extends readonly StorageItem<unknown>[]>(
+  items: T,
+): Promise<ValuesOf<T>> {
+  const names = new Map<Area, string[]>();
+  for (const item of items) {
+    const [area, name] = splitKey(item.key);
+    names.set(area, [...(names.get(area) ?? []), name]);
+  }
+  const stored = new Map<Area, Record<string, unknown>>();
+  await Promise.all(
+    [...names].map(async ([area, keys]) => {
+      stored.set(area, await browser.storage[area].get(keys));
+    }),
+  );
+  return items.map((item) => {
+    const [area, name] = splitKey(item.key);
+    return stored.get(area)?.[name] ?? item.fallback;
+  }) as ValuesOf<T>;
+}
+
+function splitKey(key: string): [Area, string] {
+  const colon = key.indexOf(':');
+  return [key.slice(0, colon) as Area, key.slice(colon + 1)];
+}
+
 /**
  * A small typed wrapper over `browser.storage` (what Iris used of `@wxt-dev/storage`, at a
  * tenth of its size). Keys read `area:name`, e.g. `local:model`. Changes of the shape of
  * stored settings are migrated as a whole store (utils/settings-migrations.ts), not per item.
+ * Call sites import the module as a namespace (`import * as storage`) and read
+ * `storage.defineItem(...)`, which the bundler resolves to a direct call. Defining an item
+ * has no side effect, so the bundler drops the items a bundle does not use.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineItem<T>(key: `${Area}:${string}`, options: { fallback: T }): StorageItem<T> {
   const [area, name] = splitKey(key);
   // Looked up at each call, never at import: tests swap the browser's storage underneath.
@@ -50,39 +87,3 @@ export function defineItem<T>(key: `${Area}:${string}`, options: { fallback: T }
     },
   };
 }
-
-type Values<T extends readonly StorageItem<unknown>[]> = {
-  -readonly [K in keyof T]: T[K] extends StorageItem<infer V> ? V : never;
-};
-
-/**
- * Several items' values (or fallbacks) in one trip per storage area, where `getValue` on
- * each would make one trip apiece.
- */
-export async function getValues<const T extends readonly StorageItem<unknown>[]>(
-  items: T,
-): Promise<Values<T>> {
-  const names = new Map<Area, string[]>();
-  for (const item of items) {
-    const [area, name] = splitKey(item.key);
-    names.set(area, [...(names.get(area) ?? []), name]);
-  }
-  const stored = new Map<Area, Record<string, unknown>>();
-  await Promise.all(
-    [...names].map(async ([area, keys]) => {
-      stored.set(area, await browser.storage[area].get(keys));
-    }),
-  );
-  return items.map((item) => {
-    const [area, name] = splitKey(item.key);
-    return stored.get(area)?.[name] ?? item.fallback;
-  }) as Values<T>;
-}
-
-function splitKey(key: string): [Area, string] {
-  const colon = key.indexOf(':');
-  return [key.slice(0, colon) as Area, key.slice(colon + 1)];
-}
-
-/** `storage.defineItem(...)`, as the call sites read. */
-export const storage = { defineItem };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Job } from './jobs/types';
+import { logFailure } from './log';
 
 /** `action` in MV3, `browserAction` in Firefox's MV2 build. */
 function toolbarAction() {
@@ -18,7 +19,7 @@ export async function openPopupOrBadge(): Promise<boolean> {
     await toolbarAction().openPopup();
     return true;
   } catch (error) {
-    console.info('Iris: popup not opened, showing progress on the badge', error);
+    logFailure('popup not opened, showing progress on the badge', 'info')(error);
     return false;
   }
 }
@@ -53,10 +54,11 @@ export function releasePopups(job: Pick<Job, 'status'>): void {
   for (const release of [...waitingPopups]) release();
 }
 
+const BUSY = { text: '…', color: '#5b5bd6' };
 const BADGES: Record<Exclude<Job['status'], 'draft'>, { text: string; color: string }> = {
-  acquiring: { text: '…', color: '#5b5bd6' },
-  requesting: { text: '…', color: '#5b5bd6' },
-  streaming: { text: '…', color: '#5b5bd6' },
+  acquiring: BUSY,
+  requesting: BUSY,
+  streaming: BUSY,
   done: { text: '', color: '#2f8132' },
   stopped: { text: '', color: '#666666' },
   error: { text: '!', color: '#c62828' },
@@ -67,13 +69,13 @@ export function showJobOnBadge(job: Job): void {
   // A draft shows how many images wait for a question.
   const badge =
     job.status === 'draft'
-      ? { text: job.images.length ? String(job.images.length) : '', color: '#5b5bd6' }
+      ? { ...BUSY, text: job.images.length ? String(job.images.length) : '' }
       : BADGES[job.status];
   const action = toolbarAction();
   void Promise.all([
     action.setBadgeText({ text: badge.text }),
     action.setBadgeBackgroundColor({ color: badge.color }),
-  ]).catch((error: unknown) => console.warn('Iris: badge not updated', error));
+  ]).catch(logFailure('badge not updated'));
 }
 
 /**

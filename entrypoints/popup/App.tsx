@@ -6,6 +6,7 @@ import { useCurrentJob } from '../../components/use-current-job';
 import { t } from '../../utils/i18n';
 import { isActive } from '../../utils/jobs/types';
 import { sendMessage } from '../../utils/messaging';
+import { switchToImageModel } from '../../utils/model-switch';
 import { apiKeySetting } from '../../utils/settings';
 import { clearBadge } from '../../utils/toolbar';
 
@@ -23,6 +24,16 @@ function capture() {
     console.error('Iris popup:', error),
   );
   window.close();
+}
+
+/**
+ * "Switch to an image-capable model and retry": the model is chosen and saved here (the
+ * model list is the options page's too, and has no business in the service worker), then
+ * the background runs the job again, reading the new model.
+ */
+async function switchModelAndRetry(id: string) {
+  await switchToImageModel();
+  await sendMessage('retryJob', { id });
 }
 
 /** The popup: the current or last job, live from `storage.session`. */
@@ -68,9 +79,7 @@ export function App() {
           }
           onNewQuestion={() => void sendMessage('newQuestion', {}).catch(report)}
           onCapture={capture}
-          onSwitchModel={() =>
-            void sendMessage('switchModelAndRetry', { id: job.id }).catch(report)
-          }
+          onSwitchModel={() => void switchModelAndRetry(job.id).catch(report)}
         />
       ) : job === undefined || hasKey === undefined ? null : hasKey ? (
         <div class="empty">

@@ -15,19 +15,20 @@ const OUTPUT_DIR = resolve('.output');
  * (alt-text.js, context-target.js) and anything WXT builds under content-scripts/.
  * One bundle misses its budget and is held by a ratchet at the measured size + ~1.5 KB, so it
  * cannot grow unnoticed:
- * - the background (74.0 KB on 2026-11-25, after the bad-image corpus's download/timeout
- *   code and the timing work's held-image and live-job code): webextension-polyfill
- *   (~9.6 KB, part of the fixed stack) and eventsource-parser (~3.4 KB, named in DESIGN.md),
- *   and ~61 KB of Iris's own code — jobs, the OpenRouter client, the image pipeline (sniff,
- *   dimensions, normalize, encode, reachability, byte steps, downloads, capture), alt text,
- *   menus, settings; no page functions and no storage library any more (see
- *   scripts/bench/notes.md).
- * TODO(2026-11-25): lower it to the issue's 60 KB: that needs ~14 KB of feature code out of
- * the service worker (the image pipeline into the offscreen document / page scripts, with
- * bytes passed by transfer, not JSON), not a trim.
+ * - the background (65.9 KB on 2026-11-25, down from 74.5 KB: shared helpers, the worker's
+ *   sentences in _locales, the model switch in the popup, an SWC pass after esbuild — see
+ *   scripts/bench/notes.md): webextension-polyfill (~9.5 KB, part of the fixed stack),
+ *   eventsource-parser (~3.3 KB, named in DESIGN.md) and ~52 KB of Iris's own code — jobs,
+ *   the OpenRouter client, the image pipeline (sniff, dimensions, normalize, encode,
+ *   reachability, byte steps, downloads, capture), alt text, menus, settings.
+ * TODO(2026-11-25): lower it to the issue's 60 KB. Measured (stubbed builds): moving only the
+ * pixel work (decode, encode, SVG, crops, previews) to the offscreen document buys ~2.5 KB;
+ * moving normalize whole, sniffing and header dimensions included, buys ~7.7 KB and meets
+ * the budget, but held-bytes.ts and the reachability check sniff and measure in the worker
+ * today (the 12 MP path), so they must ask the offscreen document (or the page) instead.
  */
 export const BUDGETS = {
-  background: { limit: 75.5 * KB, issue: 60 * KB, ratchet: true },
+  background: { limit: 67.5 * KB, issue: 60 * KB, ratchet: true },
   popup: { limit: 60 * KB, issue: 60 * KB },
   'injected script': { limit: 15 * KB, issue: 15 * KB },
   offscreen: { limit: 15 * KB, issue: 15 * KB },

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findTarget } from '../../utils/find-target';
 
 type Info = Parameters<typeof findTarget>[0];
@@ -22,7 +22,11 @@ const info = (extra: Partial<Info> = {}) =>
   }) as Info;
 
 describe('findTarget', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('Firefox names the element: no pick', async () => {
+    // Only the Firefox build looks for the element the menu names (any truthy value will do).
+    vi.stubEnv('FIREFOX', 'true');
     const inject = answers('t-1');
     expect(await findTarget(info({ targetElementId: 42 } as Partial<Info>), 7, inject)).toEqual({
       kind: 'found',

@@ -1,6 +1,9 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import type { JobRunner } from '../jobs/run-job';
+import { logFailure } from '../log';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 import { openPopupSoon } from '../toolbar';
 import { ALT_TEXT_SCRIPT_FILE, siteOf } from './sites';
@@ -29,19 +32,18 @@ export function registerAltTextCommands(runner: JobRunner): void {
 export async function describeFocusedImage(runner: JobRunner, tab?: Browser.tabs.Tab) {
   if (tab?.id === undefined) return;
   const popup = openPopupSoon();
-  const results = await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
+  const results = await runInPage(executeScript, {
     target: { tabId: tab.id, allFrames: true },
     file: '/page-alt-text.js',
     name: 'findFocusedImageInPage',
     args: [],
   }).catch((error: unknown) => {
-    console.warn('Iris: cannot look for the focused image here', error);
+    logFailure('cannot look for the focused image here')(error);
     return [];
   });
   const hit = results.find((result) => typeof result.result === 'string');
   if (!hit) {
-    const error = new IrisError('no-focused-image', 'No image has keyboard focus.');
-    await runner.fail(error);
+    await runner.fail(new IrisError('no-focused-image', t('errorNoFocusedImage')));
   } else {
     await runner.start({
       source: {

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { StartRequest } from '../jobs/run-job';
 import type { ImageSource, Job } from '../jobs/types';
+import { logFailure } from '../log';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 import { altTextMaxLengthSetting } from '../settings';
 import { cleanAltText } from './clean';
@@ -33,7 +35,7 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
     return { altText: { text, written: false } };
   }
   try {
-    const [injection] = await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
+    const [injection] = await runInPage(executeScript, {
       target: { tabId, frameIds: [frameId ?? 0] },
       file: '/page-alt-text.js',
       name: 'applyAltInPage',
@@ -41,7 +43,7 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
     });
     return { altText: { text, written: injection?.result === true } };
   } catch (error) {
-    console.warn('Iris: could not write the alt text into the page', error);
+    logFailure('could not write the alt text into the page')(error);
     return { altText: { text, written: false } };
   }
 }

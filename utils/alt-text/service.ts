@@ -1,9 +1,13 @@
 import { type Browser, browser } from 'wxt/browser';
 import { IrisError, toIrisError } from '../errors';
+import { t } from '../i18n';
 import { acquireImage } from '../image/acquire';
+import { logFailure } from '../log';
 import type { AltTextConfig, AltTextReply } from '../messaging';
 import { buildChatBody } from '../openrouter/body';
 import { type ClientOptions, createOpenRouterClient } from '../openrouter/client';
+import { clientOptionsFor } from '../openrouter/request-options';
+import { executeScript } from '../page/execute-script';
 import { type Inject, runInPage } from '../page/run-in-page';
 import {
   altTextConcurrencySetting,
@@ -11,9 +15,10 @@ import {
   altTextMaxLengthSetting,
   altTextPageCapSetting,
   altTextSitesSetting,
-  imageTimeoutMs,
+  imageOptionsFor,
   readJobSettings,
 } from '../settings';
+import { getValues } from '../storage';
 import { altCacheKey, dayOf, putInCache, spentToday } from './cache';
 import { cleanAltText } from './clean';
 import { capNoticeTexts } from './notice';
@@ -50,25 +55,22 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
   let chain: Promise<unknown> = Promise.resolve();
   function serial<T>(task: () => Promise<T>): Promise<T> {
     const run = chain.then(task, task);
-    chain = run.catch((error: unknown) => console.warn('Iris: alt-text storage update', error));
+    chain = run.catch(logFailure('alt-text storage update'));
     return run;
   }
 
   async function isAllowedSender(sender: Sender): Promise<boolean> {
-    const [sites, oncePasses] = await Promise.all([
-      altTextSitesSetting.getValue(),
-      altTextOncePassesItem.getValue(),
-    ]);
+    const [sites, oncePasses] = await getValues([altTextSitesSetting, altTextOncePassesItem]);
     return isAltTextSender(sender, { extensionId: browser.runtime.id, sites, oncePasses });
   }
 
   async function getConfig(sender: Sender): Promise<AltTextConfig> {
     const tabId = String(sender.tab?.id);
-    const [concurrency, pageCapUsd, oncePasses, sites] = await Promise.all([
-      altTextConcurrencySetting.getValue(),
-      altTextPageCapSetting.getValue(),
-      altTextOncePassesItem.getValue(),
-      altTextSitesSetting.getValue(),
+    const [concurrency, pageCapUsd, oncePasses, sites] = await getValues([
+      altTextConcurrencySetting,
+      altTextPageCapSetting,
+      altTextOncePassesItem,
+      altTextSitesSetting,
     ]);
     const site = siteOf(sender.url);
     // A new page in this tab: an old page's notice no longer applies.
@@ -104,13 +106,13 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
     const capUsd = await recordCap(scope, sender);
     const tabId = sender.tab?.id;
     if (tabId === undefined) return true;
-    const inject = deps.inject ?? browser.scripting.executeScript.bind(browser.scripting);
+    const inject = deps.inject ?? executeScript;
     await runInPage(inject, {
       target: { tabId, frameIds: [sender.frameId ?? 0] },
       file: '/page-alt-text.js',
       name: 'showCapNoticeInPage',
       args: [capNoticeTexts(scope, capUsd)],
-    }).catch((error: unknown) => console.warn('Iris: cap notice not shown in the page', error));
+    }).catch(logFailure('cap notice not shown in the page'));
     return true;
   }
 
@@ -144,7 +146,7 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
       return { kind: 'capped', scope: 'day', capUsd: dayCap };
     }
     try {
-      if (!settings.apiKey) throw new IrisError('no-api-key', 'No API key is set.');
+      if (!settings.apiKey) throw new IrisError('no-api-key', t('errorNoApiKey'));
       const image = await acquire(
         {
           srcUrl: request.srcUrl,
@@ -152,19 +154,10 @@ export function createAltTextService(deps: AltTextServiceDeps = {}) {
           frameId: sender.frameId,
           incognito: sender.tab?.incognito,
         },
-        {
-          sendPublicByUrl: settings.sendPublicByUrl,
-          maxSide: settings.maxImageSide,
-          timeoutMs: imageTimeoutMs(settings),
-        },
+        imageOptionsFor(settings),
       );
-      const client = createClient({
-        baseUrl: settings.baseUrl,
-        apiKey: settings.apiKey,
-        // The same waiting limits as every other request (Options → Waiting limits).
-        firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
-        idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
-      });
+      // The same waiting limits as every other request (Options → Waiting limits).
+      const client = createClient(clientOptionsFor(settings));
       // The streaming client is reused on purpose: one error taxonomy and one set of
       // timeouts for every request, and the final chunk carries usage.cost as well.
       const result = await client.streamChat(

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
+import { logFailure } from '../log';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 import { altTextSitesSetting } from '../settings';
 import { ALT_TEXT_SCRIPT_FILE, siteOf, sitePattern, syncAltTextScript } from './sites';
@@ -29,7 +31,7 @@ export async function setAltTextSite(site: string, enabled: boolean): Promise<bo
             files: [ALT_TEXT_SCRIPT_FILE],
           });
         } else {
-          await runInPage(browser.scripting.executeScript.bind(browser.scripting), {
+          await runInPage(executeScript, {
             target: { tabId: tab.id, allFrames: true },
             file: '/page-alt-text.js',
             name: 'undoAltTextInPage',
@@ -38,7 +40,7 @@ export async function setAltTextSite(site: string, enabled: boolean): Promise<bo
         }
       } catch (error) {
         // A tab that is loading or crashed: it gets the right state when it next loads.
-        console.warn('Iris: alt text not updated in tab', tab.id, error);
+        logFailure(`alt text not updated in tab ${tab.id}`)(error);
       }
     }),
   );

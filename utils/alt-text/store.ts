@@ -1,4 +1,4 @@
-import { storage } from '../storage';
+import * as storage from '../storage';
 
 /** One cached alt text; `at` is the last use, for LRU eviction. */
 export interface CachedAlt {

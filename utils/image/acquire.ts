@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import type { ImagePayload } from '../openrouter/body';
+import { executeScript } from '../page/execute-script';
 import type { TargetContent } from '../page/inspect-target';
 import { runInPage } from '../page/run-in-page';
 import {
@@ -63,8 +64,7 @@ export async function acquireImage(
   let steps: ByteStep[] | undefined;
   if (input.targetId) {
     const content = await inspectTarget(input, deps);
-    if (content.kind === 'gone')
-      throw new IrisError('image-unreachable', 'The picture is no longer on the page.');
+    if (content.kind === 'gone') throw new IrisError('image-unreachable', t('imageGone'));
     if (content.kind === 'url') srcUrl = content.url;
     else steps = stepsForContent(content, input, deps, tried);
   }
@@ -85,12 +85,12 @@ export async function acquireImage(
           }));
       const reach = await check(verdict.url);
       if (reach.ok) return { payload: { kind: 'url', url: verdict.url } };
-      tried.push(`Sending its address (checked as the provider would fetch it): ${reach.reason}`);
+      tried.push(t('stepSendAddress', reach.reason));
     }
     steps = byteSteps({ ...input, srcUrl, timeoutMs, startedAt, maxSide: options.maxSide }, deps);
   }
   if (!steps?.length)
-    throw new IrisError('image-unreachable', 'Iris could not find the picture.', { steps: tried });
+    throw new IrisError('image-unreachable', t('imageNotFound'), { steps: tried });
   const { bytes, step } = await firstBytes(steps, tried);
   try {
     const image = await (deps.normalize ?? normalizeImage)(bytes, { maxSide: options.maxSide });
@@ -98,7 +98,7 @@ export async function acquireImage(
     return { payload: { kind: 'data', ...data }, original };
   } catch (error) {
     if (!(error instanceof IrisError)) throw error;
-    const got = `${step}: received ${bytes.length.toLocaleString('en')} bytes — ${error.message}`;
+    const got = t('stepReceived', [step, bytes.length.toLocaleString(), error.message]);
     throw new IrisError(
       error.code,
       error.message,
@@ -110,9 +110,8 @@ export async function acquireImage(
 
 async function inspectTarget(input: AcquireInput, deps: AcquireDeps): Promise<TargetContent> {
   if (input.tabId === undefined || !input.targetId) return { kind: 'gone' };
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [injection] = await runInPage(executeScript, {
+  const inject = deps.executeScript ?? executeScript;
+  const [injection] = await runInPage(inject, {
     target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
     file: '/page-image.js',
     name: 'inspectTargetInPage',
@@ -130,12 +129,12 @@ function stepsForContent(
 ): ByteStep[] {
   const capture = byteSteps({ ...input, srcUrl: undefined }, deps);
   if (content.kind === 'capture') {
-    if (content.why) tried.push(`Reading the ${content.element}: ${content.why}`);
+    if (content.why) tried.push(`${t('stepReadElement', content.element)}: ${content.why}`);
     return capture;
   }
   const { dataUrl } = content;
   return [
-    { name: `Reading the ${content.element}`, run: async () => parseDataUrl(dataUrl) },
+    { name: t('stepReadElement', content.element), run: async () => parseDataUrl(dataUrl) },
     ...capture,
   ];
 }

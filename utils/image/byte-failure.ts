@@ -1,4 +1,4 @@
-import { IrisError } from '../errors';
+import { IrisError, messageOf } from '../errors';
 import { t } from '../i18n';
 
 /** Downloads larger than this are refused before decoding (a 100 MP JPEG is ~40 MB). */
@@ -11,11 +11,7 @@ export class ImageTimeoutError extends Error {
     readonly seconds: number,
     tried = true,
   ) {
-    super(
-      tried
-        ? `no complete answer within ${seconds} s`
-        : `not tried: the ${seconds} s for this image had run out`,
-    );
+    super(tried ? t('reasonTimeout', seconds) : t('reasonOutOfTime', seconds));
   }
 }
 
@@ -34,16 +30,16 @@ export const REASONS = {
  */
 export function chainFailure(tried: string[], errors: unknown[]): IrisError {
   const steps = { steps: tried };
+  const unreachable = (sentence: string) => new IrisError('image-unreachable', sentence, steps);
   const own = errors.find((e): e is IrisError => e instanceof IrisError);
   if (own) return new IrisError(own.code, own.message, { ...own.details, ...steps });
   const timeout = errors.find((e): e is ImageTimeoutError => e instanceof ImageTimeoutError);
-  if (timeout)
-    return new IrisError('image-unreachable', t('imageFailTimeout', timeout.seconds), steps);
+  if (timeout) return unreachable(t('imageFailTimeout', timeout.seconds));
   const statuses = tried.map((line) => Number(/HTTP (\d{3})/.exec(line)?.[1])).filter(Boolean);
   const gone = statuses.find((s) => s === 404 || s === 410);
-  if (gone) return new IrisError('image-unreachable', t('imageFailNotFound', gone), steps);
+  if (gone) return unreachable(t('imageFailNotFound', gone));
   const denied = statuses.find((s) => s === 401 || s === 403);
-  if (denied) return new IrisError('image-unreachable', t('imageFailRefused', denied), steps);
+  if (denied) return unreachable(t('imageFailRefused', denied));
   const has = (reason: string) => tried.some((line) => line.includes(reason));
   if (has(REASONS.tooLarge))
     return new IrisError(
@@ -52,21 +48,17 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
       steps,
     );
   const status = statuses[0];
-  if (status) return new IrisError('image-unreachable', t('imageFailStatus', status), steps);
-  if (has(REASONS.redirects))
-    return new IrisError('image-unreachable', t('imageFailRedirects'), steps);
-  if (has(REASONS.brokeOff))
-    return new IrisError('image-unreachable', t('imageFailBrokeOff'), steps);
-  if (has(REASONS.blobGone))
-    return new IrisError('image-unreachable', t('imageFailBlobGone'), steps);
-  return new IrisError('image-unreachable', 'Iris could not read this image.', steps);
+  if (status) return unreachable(t('imageFailStatus', status));
+  if (has(REASONS.redirects)) return unreachable(t('imageFailRedirects'));
+  if (has(REASONS.brokeOff)) return unreachable(t('imageFailBrokeOff'));
+  if (has(REASONS.blobGone)) return unreachable(t('imageFailBlobGone'));
+  return unreachable(t('errorImageUnreachable'));
 }
 
 /** Why a step failed, in words for "What Iris tried". */
 export function reasonOf(error: unknown): string {
   // fetch rejects with a bare TypeError for network errors and for CORS refusals alike.
-  const message = error instanceof Error ? error.message : String(error);
-  if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message))
-    return 'the browser blocked the request (another site without CORS, or no access to it) or the server did not answer';
+  const message = messageOf(error);
+  if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message)) return t('reasonBlocked');
   return message;
 }

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
+import { executeScript } from '../page/execute-script';
 import { runInPage } from '../page/run-in-page';
 
 export interface CaptureInput {
@@ -26,35 +28,33 @@ export async function captureElement(
   input: CaptureInput,
   deps: CaptureDeps = {},
 ): Promise<Uint8Array> {
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const [located] = await runInPage(executeScript, {
+  const inject = deps.executeScript ?? executeScript;
+  const [located] = await runInPage(inject, {
     target: { tabId: input.tabId, frameIds: [input.frameId ?? 0] },
     file: '/page-image.js',
     name: 'locateElementInPage',
     args: [input.targetId ?? null, input.srcUrl ?? null],
   });
   const box = located?.result;
-  if (!box) throw new Error('the page did not answer');
+  if (!box) throw new Error(t('reasonNoAnswer'));
   if (!box.ok) throw new Error(box.error);
-  if (!box.shown) throw new Error('the page shows no picture there (it did not load)');
+  if (!box.shown) throw new Error(t('reasonNotShown'));
   const rect = { ...box.rect };
   if (box.frameHref) {
-    const [found] = await runInPage(executeScript, {
+    const [found] = await runInPage(inject, {
       target: { tabId: input.tabId, frameIds: [0] },
       file: '/page-image.js',
       name: 'findFrameOffsetInPage',
       args: [box.frameHref],
     });
     const offset = found?.result;
-    if (!offset)
-      throw new Error('the picture is in a frame from another site that Iris cannot place');
+    if (!offset) throw new Error(t('reasonForeignFrame'));
     rect.x += offset.x;
     rect.y += offset.y;
   }
   const getTab = deps.getTab ?? ((id: number) => browser.tabs.get(id));
   const tab = await getTab(input.tabId);
-  if (!tab.active || tab.windowId === undefined) throw new Error('the tab is no longer in front');
+  if (!tab.active || tab.windowId === undefined) throw new Error(t('reasonTabHidden'));
   const capture =
     deps.captureVisibleTab ??
     ((windowId: number) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
@@ -75,8 +75,7 @@ async function crop(
   const y = Math.max(0, Math.round(rect.y * scale));
   const width = Math.min(shot.width - x, Math.round(rect.width * scale));
   const height = Math.min(shot.height - y, Math.round(rect.height * scale));
-  if (width < 1 || height < 1)
-    throw new Error('the picture is outside the visible part of the tab');
+  if (width < 1 || height < 1) throw new Error(t('reasonOffScreen'));
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2D canvas');

@@ -1,4 +1,5 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 
 /** The native base64 codec (Chrome 140+, Firefox 133+): several times faster than btoa/atob. */
 interface NativeBase64 {
@@ -39,14 +40,14 @@ export function parseDataUrl(url: string): Uint8Array {
   // No regular expression over the payload: it can be megabytes.
   const comma = url.indexOf(',');
   if (!/^data:/i.test(url) || comma < 0)
-    throw new IrisError('unsupported-image', 'The data: URL is malformed.');
+    throw new IrisError('unsupported-image', t('imageBadDataUrl'));
   const meta = url.slice(5, comma);
   const payload = url.slice(comma + 1);
   try {
     if (/;base64$/i.test(meta)) return bytesFromBase64(payload);
     return new TextEncoder().encode(decodeURIComponent(payload));
   } catch (cause) {
-    throw new IrisError('unsupported-image', 'The data: URL is malformed.', {}, { cause });
+    throw new IrisError('unsupported-image', t('imageBadDataUrl'), {}, { cause });
   }
 }
 

@@ -1,4 +1,6 @@
-import { IrisError } from '../errors';
+/*
+ * Pure header reading, no browser API: the page scripts use it too (shrink-in-page.ts).
+ */
 import type { SniffedType } from './sniff';
 
 /** Decoding more pixels than this could exhaust memory (a "pixel bomb"): refused up front. */
@@ -39,13 +41,13 @@ export function readDimensions(bytes: Uint8Array, type: SniffedType): Dimensions
   }
 }
 
-/** Refuses images whose decoded pixels would not fit in memory, before anything decodes them. */
-export function assertNotPixelBomb({ width, height }: Dimensions, maxPixels = MAX_PIXELS): void {
-  if (width * height <= maxPixels) return;
-  throw new IrisError(
-    'image-too-large',
-    `The image is ${width} × ${height} pixels — too large to process (limit ${maxPixels / 1e6} megapixels).`,
-  );
+/** Width and height scaled so the long side is at most `maxSide` (never enlarged). */
+export function fitWithin(width: number, height: number, maxSide: number): Dimensions {
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return {
+    width: Math.max(1, Math.round(width * scale)),
+    height: Math.max(1, Math.round(height * scale)),
+  };
 }
 
 function sized(width: number, height: number): Dimensions | undefined {

@@ -1,3 +1,4 @@
+import { logFailure } from '../log';
 import { ImageTimeoutError, MAX_DOWNLOAD_BYTES, REASONS } from './byte-failure';
 import { joinChunks } from './data-url';
 
@@ -11,7 +12,7 @@ export async function fetchFromBackground(
   deps: { fetch?: typeof fetch },
   timeoutMs: number,
 ): Promise<Uint8Array> {
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? fetch;
   const signal = AbortSignal.timeout(timeoutMs);
   const late = () => new ImageTimeoutError(timeoutMs / 1000);
   let response: Response;
@@ -24,7 +25,7 @@ export async function fetchFromBackground(
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const length = Number(response.headers.get('content-length') ?? 0);
   if (length > MAX_DOWNLOAD_BYTES) {
-    await response.body?.cancel().catch((e: unknown) => console.debug('Iris: cancel', e));
+    await response.body?.cancel().catch(logFailure('cancel', 'debug'));
     throw new Error(REASONS.tooLarge);
   }
   try {
@@ -45,7 +46,7 @@ async function redirectsInCircles(
     const probe = await doFetch(url, { credentials: 'omit', redirect: 'manual', signal });
     return probe.type === 'opaqueredirect' || (probe.status >= 300 && probe.status < 400);
   } catch (error) {
-    console.debug('Iris: redirect probe failed', error);
+    logFailure('redirect probe failed', 'debug')(error);
     return false;
   }
 }
@@ -67,7 +68,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
     chunks.push(next.value);
     length += next.value.length;
     if (length > maxBytes) {
-      await reader.cancel().catch((e: unknown) => console.debug('Iris: cancel', e));
+      await reader.cancel().catch(logFailure('cancel', 'debug'));
       throw new Error(REASONS.tooLarge);
     }
   }

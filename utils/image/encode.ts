@@ -1,5 +1,7 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import { toDataUrl } from './data-url';
+import { fitWithin } from './dimensions';
 
 export interface Encoded {
   blob: Blob;
@@ -22,15 +24,6 @@ const PNG_PREMIUM = 3;
 
 /** The first JPEG quality tried: a photo at 2048 px stays well under the byte cap. */
 export const JPEG_QUALITY = 0.85;
-
-/** Width and height scaled so the long side is at most `maxSide` (never enlarged). */
-export function fitWithin(width: number, height: number, maxSide: number) {
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  return {
-    width: Math.max(1, Math.round(width * scale)),
-    height: Math.max(1, Math.round(height * scale)),
-  };
-}
 
 /**
  * Decodes `blob` at width × height: the browser resizes while decoding (decode-time
@@ -89,10 +82,7 @@ export async function encodeWithinCap(bitmap: ImageBitmap, choice: EncodeChoice)
     width = Math.max(1, Math.round(width * 0.75));
     height = Math.max(1, Math.round(height * 0.75));
   }
-  throw new IrisError(
-    'image-too-large',
-    'The image is too large to send, even after shrinking it.',
-  );
+  throw new IrisError('image-too-large', t('errorImageTooLarge'));
 }
 
 /** A small preview (long side ≤ `side`) for the popup, as a JPEG data URL. */

@@ -1,9 +1,10 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import { parseDataUrl, toDataUrl } from './data-url';
-import { assertNotPixelBomb, type Dimensions, readDimensions } from './dimensions';
-import { decodeAt, encodeWithinCap, fitWithin } from './encode';
+import { type Dimensions, fitWithin, MAX_PIXELS, readDimensions } from './dimensions';
+import { decodeAt, encodeWithinCap } from './encode';
 import { isOwnEncode } from './own-encodes';
-import { API_IMAGE_TYPES, explainNonImage, type SniffedType, sniffImageType } from './sniff';
+import { API_IMAGE_TYPES, type SniffedType, sniffImageType } from './sniff';
 import { rasterizeSvg, type SvgRasterizer } from './svg-rasterizer';
 import { svgRasterSize } from './svg-size';
 
@@ -101,10 +102,7 @@ function sniffOrExplain(bytes: Uint8Array): SniffedType {
 }
 
 function damaged(type: SniffedType): IrisError {
-  return new IrisError(
-    'unsupported-image',
-    `The image is damaged: its ${FORMAT_NAMES[type]} data is incomplete or corrupt.`,
-  );
+  return new IrisError('unsupported-image', t('imageDamaged', FORMAT_NAMES[type]));
 }
 
 async function decode(blob: Blob, type: SniffedType, size: Dimensions): Promise<ImageBitmap> {
@@ -114,10 +112,7 @@ async function decode(blob: Blob, type: SniffedType, size: Dimensions): Promise<
     // The API's own formats always decode when intact; for the others the browser may lack a decoder.
     const error = API_IMAGE_TYPES.includes(type)
       ? damaged(type)
-      : new IrisError(
-          'unsupported-image',
-          `The image is damaged, or this browser cannot decode ${FORMAT_NAMES[type]} images.`,
-        );
+      : new IrisError('unsupported-image', t('imageCannotDecode', FORMAT_NAMES[type]));
     throw Object.assign(error, { cause });
   }
 }
@@ -133,12 +128,22 @@ async function normalizeSvg(
   try {
     png = parseDataUrl(await (options.rasterizeSvg ?? rasterizeSvg)(text, width, height));
   } catch (cause) {
-    throw new IrisError(
-      'unsupported-image',
-      'The SVG image is damaged and could not be drawn.',
-      {},
-      { cause },
-    );
+    throw new IrisError('unsupported-image', t('imageSvgDamaged'), {}, { cause });
   }
   return normalizeImage(png, { ...options, rasterizeSvg: undefined });
+}
+
+/** Refuses images whose decoded pixels would not fit in memory, before anything decodes them. */
+export function assertNotPixelBomb({ width, height }: Dimensions, maxPixels = MAX_PIXELS): void {
+  if (width * height <= maxPixels) return;
+  throw new IrisError('image-too-large', t('imagePixelBomb', [width, height, maxPixels / 1e6]));
+}
+
+/** One sentence saying what bytes that are not an image are instead, for the user. */
+export function explainNonImage(bytes: Uint8Array): string {
+  if (bytes.length === 0) return t('imageEmpty');
+  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  if (/^(<!doctype html|<html|<head|<body)/.test(head)) return t('imageIsWebPage');
+  if (head.startsWith('{') || head.startsWith('[')) return t('imageIsJson');
+  return t('imageUnknownFormat');
 }

@@ -1,4 +1,4 @@
-import { storage } from '../storage';
+import * as storage from '../storage';
 import type { Reachability } from './reachability';
 
 /** How long a check of a URL stays true, and how many URLs are remembered. */

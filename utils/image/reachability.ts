@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+import { logFailure } from '../log';
 import { joinChunks } from './data-url';
 import { readCachedReachability, writeCachedReachability } from './reachability-cache';
 import { API_IMAGE_TYPES, sniffImageType } from './sniff';
@@ -45,17 +47,17 @@ export async function checkReachable(url: string, deps: ReachabilityDeps): Promi
   const result = await probe(url, deps);
   // The answer is stored while the request goes out: it only serves later jobs.
   if (useCache)
-    void writeCachedReachability(url, result).catch((error: unknown) =>
-      console.warn('Iris: could not remember the image check', error),
+    void writeCachedReachability(url, result).catch(
+      logFailure('could not remember the image check'),
     );
   return result;
 }
 
 async function probe(url: string, deps: ReachabilityDeps): Promise<Reachability> {
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? fetch;
   const timeoutMs = deps.timeoutMs ?? REACHABILITY_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
-  const late = `no answer within ${timeoutMs / 1000} s`;
+  const late = t('reasonNoAnswerWithin', timeoutMs / 1000);
   const base: RequestInit = { credentials: 'omit', cache: 'no-store', redirect: 'follow', signal };
   let headFailure: unknown;
   try {
@@ -79,10 +81,7 @@ async function probe(url: string, deps: ReachabilityDeps): Promise<Reachability>
     return { ok: false, reason: signal.aborted ? late : describe(error) };
   }
   if (NON_API_EXTENSION.test(new URL(url).pathname))
-    return {
-      ok: false,
-      reason: 'its server hides the type, and the name says a format the API refuses',
-    };
+    return { ok: false, reason: t('reasonHiddenType') };
   return { ok: true, how: 'unverified' };
 }
 
@@ -91,15 +90,15 @@ function judge(response: Response, head: Uint8Array | undefined, maxBytes: numbe
   const declared =
     (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   // The first bytes of a GET are the truth; a HEAD only has the header's word.
-  const sniffed = head?.length ? (sniffImageType(head) ?? 'not an image') : undefined;
+  const sniffed = head?.length ? (sniffImageType(head) ?? t('typeNotImage')) : undefined;
   const type = sniffed ?? declared;
   if (!API_IMAGE_TYPES.includes(type))
-    return { ok: false, reason: `its type is ${type || 'not given'}, not PNG, JPEG, WebP or GIF` };
+    return { ok: false, reason: t('reasonWrongType', type || t('typeNotGiven')) };
   const size = totalSize(response);
   if (size !== undefined && size > maxBytes)
     return {
       ok: false,
-      reason: `it is ${(size / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(2)} MB cap`,
+      reason: t('reasonOverCap', [(size / 1e6).toFixed(1), (maxBytes / 1e6).toFixed(2)]),
     };
   return { ok: true, how: 'verified' };
 }
@@ -127,11 +126,11 @@ async function firstBytes(response: Response): Promise<Uint8Array | undefined> {
     }
   } finally {
     // The rest of the body is not wanted; a stream that already ended cannot be cancelled.
-    await reader.cancel().catch((error: unknown) => console.debug('Iris: cancel', error));
+    await reader.cancel().catch(logFailure('cancel', 'debug'));
   }
   return joinChunks(chunks, length);
 }
 
 function describe(error: unknown): string {
-  return error instanceof TypeError ? 'the server could not be reached' : String(error);
+  return error instanceof TypeError ? t('reasonUnreachable') : String(error);
 }

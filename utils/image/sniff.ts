@@ -51,12 +51,3 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
   const root = head.replace(/^(<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>|\s)+/i, '');
   return /^<svg[\s>]/i.test(root);
 }
-
-/** One sentence saying what bytes that are not an image are instead, for the user. */
-export function explainNonImage(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'This file is empty (0 bytes).';
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body)/.test(head)) return 'This is a web page, not an image.';
-  if (head.startsWith('{') || head.startsWith('[')) return 'This is data (JSON), not an image.';
-  return 'This file is not an image: its contents match no image format Iris knows.';
-}

@@ -1,3 +1,4 @@
+import { logFailure } from '../log';
 import type { Job } from './types';
 
 interface WriterDeps {
@@ -25,7 +26,7 @@ export function createJobWriter(initial: Job, deps: WriterDeps) {
           await deps.save(job);
         } catch (error) {
           // Storage can refuse a write (quota); the next change retries with fresh data.
-          console.error('Iris: could not save the job', error);
+          logFailure('could not save the job', 'error')(error);
         }
       }
       pending = null;

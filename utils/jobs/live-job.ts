@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { logFailure } from '../log';
 import type { Job } from './types';
 
 /** The port an extension page (the popup) opens to follow the current job live. */
@@ -32,7 +33,7 @@ export function createLiveJobs() {
           port.postMessage(job);
         } catch (error) {
           // The page went away between its disconnect and this message.
-          console.debug('Iris: live job port closed', error);
+          logFailure('live job port closed', 'debug')(error);
           ports.delete(port);
         }
       }

@@ -1,5 +1,5 @@
 import type { ImagePayload } from '../openrouter/body';
-import { storage } from '../storage';
+import * as storage from '../storage';
 
 /**
  * The images of the current job as they go to the model, kept apart from the job itself:

@@ -1,16 +1,17 @@
 import { IrisError } from '../errors';
+import { t } from '../i18n';
 import { acquireImage } from '../image/acquire';
+import { logFailure } from '../log';
 import type { ImagePayload } from '../openrouter/body';
 import { createOpenRouterClient } from '../openrouter/client';
-import { DEFAULT_PROMPT, type JobSettings, readJobSettings } from '../settings';
+import { defaultPrompt } from '../presets';
+import { type JobSettings, readJobSettings } from '../settings';
 import { assertAllowed } from '../site-guard';
 import { getCurrentJob, saveJob } from './job-store';
 import { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
 import { runTurn, type TurnDeps } from './run-turn';
 import { type ImageSource, isActive, type Job, type JobImage } from './types';
-
-export const DEFAULT_QUESTION = 'Describe this';
 
 export interface JobRunnerDeps extends Partial<TurnDeps> {
   now?: () => number;
@@ -105,10 +106,20 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     } finally {
       controllers.delete(job.id);
     }
-    await Promise.resolve(deps.onFinished?.(writer.job)).catch((error: unknown) =>
-      console.error('Iris: could not record the finished job', error),
+    await Promise.resolve(deps.onFinished?.(writer.job)).catch(
+      logFailure('could not record the finished job', 'error'),
     );
     return writer.job;
+  }
+
+  /** Runs the job's current question (again), with the model the settings name now. */
+  async function rerun(job: Job, patch: Partial<Job>): Promise<Job> {
+    const settings = await readSettings();
+    const reset: Partial<Job> = { text: '', status: 'acquiring', error: undefined };
+    return run(
+      { ...job, ...reset, finishReason: undefined, model: settings.model, ...patch },
+      settings,
+    );
   }
 
   /** "Describe image": one image, the default prompt, sent at once. */
@@ -118,7 +129,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     const job = newJob(
       request.task ?? 'describe',
       [{ source: request.source }],
-      request.prompt ?? DEFAULT_PROMPT,
+      request.prompt ?? defaultPrompt(),
       settings.model,
       'acquiring',
     );
@@ -136,7 +147,8 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     if (current?.status === 'draft') return current;
     stopAll();
     const settings = await readSettings();
-    return newJob('ask', [], DEFAULT_QUESTION, settings.model, 'draft');
+    // The question box starts with a question the user can send as it is.
+    return newJob('ask', [], t('defaultQuestion'), settings.model, 'draft');
   }
 
   /** Adds images to the draft (a new one unless a draft is open); returns the draft. */
@@ -181,25 +193,11 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
     const job = await getCurrentJob();
     const text = question.trim();
     if (!job || job.id !== id || isActive(job) || !text) return null;
-    const settings = await readSettings();
     const turns =
       job.status === 'draft' || !job.text
         ? job.turns
         : [...job.turns, { question: job.prompt, answer: job.text, model: job.model }];
-    return run(
-      {
-        ...job,
-        turns,
-        prompt: text,
-        text: '',
-        status: 'acquiring',
-        error: undefined,
-        usage: undefined,
-        finishReason: undefined,
-        model: settings.model,
-      },
-      settings,
-    );
+    return rerun(job, { turns, prompt: text, usage: undefined });
   }
 
   /** Stops the job in flight (the connection is aborted, which stops billing). */
@@ -213,18 +211,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
   async function retry(id: string): Promise<Job | null> {
     const job = await getCurrentJob();
     if (!job || job.id !== id || controllers.has(id)) return null;
-    const settings = await readSettings();
-    return run(
-      {
-        ...job,
-        text: '',
-        status: 'acquiring',
-        error: undefined,
-        finishReason: undefined,
-        model: settings.model,
-      },
-      settings,
-    );
+    return rerun(job, {});
   }
 
   /** Shows a failure that happened before any job could run (a capture that failed). */
@@ -243,10 +230,7 @@ export function createJobRunner(deps: JobRunnerDeps = {}) {
   async function recoverInterrupted(): Promise<boolean> {
     const job = await getCurrentJob();
     if (!job || !isActive(job) || controllers.has(job.id)) return false;
-    const error = new IrisError(
-      'interrupted',
-      'Iris was interrupted before the answer was complete.',
-    );
+    const error = new IrisError('interrupted', t('errorInterrupted'));
     await store({
       ...job,
       status: 'error',

@@ -1,11 +1,13 @@
 import { IrisError, toIrisError } from '../errors';
+import { t } from '../i18n';
 import type { acquireImage } from '../image/acquire';
 import { makeThumbnail } from '../image/encode';
 import { writeCachedReachability } from '../image/reachability-cache';
+import { logFailure } from '../log';
 import { buildChatBody, type ImagePayload } from '../openrouter/body';
 import type { ClientOptions, createOpenRouterClient, StreamResult } from '../openrouter/client';
-import { requestOptionsFor } from '../openrouter/request-options';
-import { imageTimeoutMs, type JobSettings } from '../settings';
+import { clientOptionsFor, requestOptionsFor } from '../openrouter/request-options';
+import { imageOptionsFor, type JobSettings } from '../settings';
 import type { createJobWriter } from './job-writer';
 import { getPayloads, setPayloads } from './payload-store';
 import { withRetries } from './retry';
@@ -49,17 +51,11 @@ export async function runTurn(
     for (const image of writer.job.images) deps.guard(image.source, settings);
     // A custom endpoint (a local server) may need no key; OpenRouter always does.
     if (settings.keyRequired !== false && !settings.apiKey) {
-      throw new IrisError('no-api-key', 'No API key is set.');
+      throw new IrisError('no-api-key', t('errorNoApiKey'));
     }
-    if (writer.job.images.length === 0)
-      throw new IrisError('no-image', 'There is no image to ask about.');
+    if (writer.job.images.length === 0) throw new IrisError('no-image', t('errorNoImage'));
     let payloads = await readImages(writer, settings, signal, deps, later);
-    const client = deps.createClient({
-      baseUrl: settings.baseUrl,
-      apiKey: settings.apiKey,
-      firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
-      idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
-    });
+    const client = deps.createClient(clientOptionsFor(settings));
     const ask = (images: ImagePayload[]) => {
       writer.set({ status: 'requesting' });
       const body = buildChatBody({
@@ -113,15 +109,12 @@ export async function runTurn(
       usage: result.usage,
       finishReason: result.finishReason,
       error: filtered
-        ? new IrisError(
-            'content-filter',
-            'The provider’s content filter stopped the answer.',
-          ).toJSON()
+        ? new IrisError('content-filter', t('errorContentFilter')).toJSON()
         : undefined,
     });
   } catch (thrown) {
     const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
-    if (error.code === 'internal') console.error('Iris: job failed', thrown);
+    if (error.code === 'internal') logFailure('job failed', 'error')(thrown);
     writer.set({
       status: error.code === 'stopped' ? 'stopped' : 'error',
       error: error.toJSON(),
@@ -163,12 +156,7 @@ async function readImages(
           frameId: image.source.frameId,
           incognito: image.source.incognito,
         },
-        {
-          sendPublicByUrl: settings.sendPublicByUrl,
-          maxSide: settings.maxImageSide,
-          forceBytes,
-          timeoutMs: imageTimeoutMs(settings),
-        },
+        { ...imageOptionsFor(settings), forceBytes },
       );
       const { original } = acquired;
       patchImage(writer, i, {
@@ -179,7 +167,7 @@ async function readImages(
         later.queued.push(() =>
           makeThumbnail(original.blob, original.width, original.height)
             .then((thumbnail) => patchImage(writer, i, { thumbnail }))
-            .catch((error: unknown) => console.warn('Iris: no preview for this image', error)),
+            .catch(logFailure('no preview for this image')),
         );
       }
       return acquired.payload;
@@ -187,8 +175,8 @@ async function readImages(
   );
   signal.throwIfAborted();
   // Megabytes for a photo: stored while the request goes out, not before.
-  later.saved = setPayloads(jobId, payloads).catch((error: unknown) =>
-    console.error('Iris: could not keep the image for follow-up questions', error),
+  later.saved = setPayloads(jobId, payloads).catch(
+    logFailure('could not keep the image for follow-up questions', 'error'),
   );
   return payloads;
 }
@@ -214,9 +202,6 @@ function providerCouldNotUseUrl(error: unknown, payloads: ImagePayload[]): boole
 async function rememberProviderFailure(payloads: ImagePayload[]): Promise<void> {
   for (const payload of payloads) {
     if (payload.kind !== 'url') continue;
-    await writeCachedReachability(payload.url, {
-      ok: false,
-      reason: 'the model’s provider could not fetch it a moment ago',
-    });
+    await writeCachedReachability(payload.url, { ok: false, reason: t('reasonProviderFailed') });
   }
 }

@@ -1,4 +1,4 @@
-import { IrisError, type SerializedIrisError } from '../errors';
+import { IrisError, messageOf, type SerializedIrisError } from '../errors';
 
 /**
  * What the background asks of the offscreen document (Chrome only): DOM work a service
@@ -33,9 +33,6 @@ export function isOffscreenRequest(message: unknown): message is OffscreenReques
 }
 
 export function replyError(error: unknown): OffscreenReply {
-  const iris =
-    error instanceof IrisError
-      ? error
-      : new IrisError('internal', error instanceof Error ? error.message : String(error));
+  const iris = error instanceof IrisError ? error : new IrisError('internal', messageOf(error));
   return { ok: false, error: iris.toJSON() };
 }

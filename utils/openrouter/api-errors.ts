@@ -1,4 +1,5 @@
 import { IrisError, type IrisErrorCode } from '../errors';
+import { t } from '../i18n';
 
 interface ApiErrorBody {
   code?: number | string;
@@ -18,27 +19,20 @@ const IMAGE_ERROR_TYPES: Record<string, IrisErrorCode> = {
   unsupported_image_format: 'unsupported-image',
 };
 
+const STATUS_CODES: Record<number, IrisErrorCode> = {
+  401: 'invalid-key',
+  402: 'insufficient-credits',
+  403: 'moderated',
+  408: 'timeout',
+  413: 'image-too-large',
+  429: 'rate-limited',
+};
+
 function codeForStatus(status: number, message: string): IrisErrorCode {
-  switch (status) {
-    case 400:
-      return /model/i.test(message) ? 'bad-model' : 'bad-request';
-    case 401:
-      return 'invalid-key';
-    case 402:
-      return 'insufficient-credits';
-    case 403:
-      return 'moderated';
-    case 404:
-      return /image/i.test(message) ? 'model-cannot-see-images' : 'bad-model';
-    case 408:
-      return 'timeout';
-    case 413:
-      return 'image-too-large';
-    case 429:
-      return 'rate-limited';
-    default:
-      return status >= 500 ? 'provider' : 'bad-response';
-  }
+  // 400 and 404 say more in their words: a model that does not exist, or cannot see images.
+  if (status === 400) return /model/i.test(message) ? 'bad-model' : 'bad-request';
+  if (status === 404) return /image/i.test(message) ? 'model-cannot-see-images' : 'bad-model';
+  return STATUS_CODES[status] ?? (status >= 500 ? 'provider' : 'bad-response');
 }
 
 function parseRetryAfter(value: string | null): number | undefined {
@@ -81,7 +75,7 @@ export function errorFromHttp(status: number, bodyText: string, headers: Headers
 /** Translates an error chunk that arrived after streaming began (HTTP 200). */
 export function errorFromChunk(error: ApiErrorBody): IrisError {
   const status = typeof error.code === 'number' ? error.code : 502;
-  const message = error.message ?? 'The provider reported an error mid-stream.';
+  const message = error.message ?? t('apiMidStreamError');
   const errorType = error.metadata?.error_type;
   const code =
     (errorType && IMAGE_ERROR_TYPES[errorType]) ||

@@ -1,5 +1,7 @@
 import { createParser } from 'eventsource-parser';
-import { IrisError } from '../errors';
+import { IrisError, messageOf } from '../errors';
+import { t } from '../i18n';
+import { logFailure } from '../log';
 import { errorFromChunk, errorFromHttp } from './api-errors';
 import type { ChatBody } from './body';
 
@@ -45,7 +47,7 @@ interface Chunk {
  * leaves it as an `IrisError`.
  */
 export function createOpenRouterClient(options: ClientOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = options.fetch ?? fetch;
   const firstByteTimeoutMs = options.firstByteTimeoutMs ?? 90_000;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
 
@@ -87,7 +89,7 @@ export function createOpenRouterClient(options: ClientOptions) {
       if (!response.ok) {
         throw errorFromHttp(response.status, await response.text(), response.headers);
       }
-      if (!response.body) throw new IrisError('bad-response', 'The answer had no body.');
+      if (!response.body) throw new IrisError('bad-response', t('apiNoBody'));
       callbacks.onOpen?.();
       const result: StreamResult = {
         text: '',
@@ -101,8 +103,8 @@ export function createOpenRouterClient(options: ClientOptions) {
     } catch (error) {
       if (timedOut) {
         const message = receivedAny
-          ? `The model stopped sending for ${Math.round(idleTimeoutMs / 1000)} s, so Iris gave up waiting.`
-          : `The model did not start answering within ${Math.round(firstByteTimeoutMs / 1000)} s.`;
+          ? t('apiIdleTimeout', Math.round(idleTimeoutMs / 1000))
+          : t('apiFirstByteTimeout', Math.round(firstByteTimeoutMs / 1000));
         throw new IrisError('timeout', message, { providerMessage: message }, { cause: error });
       }
       if (callbacks.signal?.aborted)
@@ -110,9 +112,9 @@ export function createOpenRouterClient(options: ClientOptions) {
       if (error instanceof IrisError) throw error;
       throw new IrisError(
         'network',
-        'Could not reach the model’s server.',
+        t('errorNetwork'),
         {
-          providerMessage: error instanceof Error ? error.message : String(error),
+          providerMessage: messageOf(error),
         },
         { cause: error },
       );
@@ -149,7 +151,7 @@ async function readStream(
       } catch (cause) {
         failure = new IrisError(
           'bad-response',
-          'The model’s answer could not be read.',
+          t('errorBadResponse'),
           {
             providerMessage: event.data.slice(0, 120),
           },
@@ -164,8 +166,7 @@ async function readStream(
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   // Stop waiting for the next bytes the moment we are stopped or time out.
-  const onAbort = () =>
-    void reader.cancel().catch((error: unknown) => console.debug('Iris: stream cancel', error));
+  const onAbort = () => void reader.cancel().catch(logFailure('stream cancel', 'debug'));
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     while (!done && !failure) {
@@ -178,11 +179,11 @@ async function readStream(
     signal.removeEventListener('abort', onAbort);
     // Closes the connection when we stop reading early (error chunk, [DONE] before EOF);
     // a failure to cancel an already-finished stream changes nothing for the user.
-    await reader.cancel().catch((error: unknown) => console.debug('Iris: stream cancel', error));
+    await reader.cancel().catch(logFailure('stream cancel', 'debug'));
   }
   if (failure) throw failure;
   if (!done && !result.finishReason) {
-    throw new IrisError('network', 'The connection closed before the answer was complete.');
+    throw new IrisError('network', t('apiClosedEarly'));
   }
 }
 

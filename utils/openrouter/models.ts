@@ -1,5 +1,5 @@
 import { IrisError } from '../errors';
-import { storage } from '../storage';
+import * as storage from '../storage';
 
 /** An image-capable model as the picker shows it; prices in USD. */
 export interface ModelInfo {
@@ -78,7 +78,7 @@ export async function getImageModels(deps: ModelListDeps, refresh = false): Prom
   ) {
     return cached;
   }
-  const doFetch = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const doFetch = deps.fetch ?? fetch;
   let response: Response;
   try {
     response = await doFetch(`${deps.baseUrl.replace(/\/+$/, '')}/models`, { credentials: 'omit' });

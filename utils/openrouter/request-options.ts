@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
+import { logFailure } from '../log';
 import type { JobSettings } from '../settings';
 import { type ChatBodyInput, SYSTEM_PROMPT } from './body';
+import type { ClientOptions } from './client';
 
 /** The parts of a chat body that come from the user's settings. */
 export type RequestOptions = Pick<ChatBodyInput, 'system' | 'maxTokens' | 'detail' | 'extra'>;
@@ -28,6 +30,16 @@ export function requestOptionsFor(
   return options;
 }
 
+/** The streaming client's options: the endpoint in use, its key, the user's waiting limits. */
+export function clientOptionsFor(settings: JobSettings): ClientOptions {
+  return {
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    firstByteTimeoutMs: (settings.firstByteTimeoutSeconds ?? 60) * 1000,
+    idleTimeoutMs: (settings.idleTimeoutSeconds ?? 45) * 1000,
+  };
+}
+
 /** "Answer in German." — for 'auto', the browser's UI language. */
 export function languageInstruction(setting: string, uiLanguage: () => string): string {
   const tag = setting === 'auto' ? uiLanguage() : setting;
@@ -39,7 +51,7 @@ export function languageName(tag: string): string {
   try {
     return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
   } catch (error) {
-    console.warn('Iris: unknown language tag', tag, error);
+    logFailure(`unknown language tag ${tag}`)(error);
     return tag;
   }
 }
@@ -49,7 +61,7 @@ function defaultUiLanguage(): string {
     return browser.i18n.getUILanguage() || navigator.language || 'en';
   } catch (error) {
     // Only outside a real extension (tests' fake browser): the page's language will do.
-    console.debug('Iris: no i18n API, using navigator.language', error);
+    logFailure('no i18n API, using navigator.language', 'debug')(error);
     return navigator.language || 'en';
   }
 }

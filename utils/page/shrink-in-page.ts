@@ -1,5 +1,4 @@
-import { type Dimensions, MAX_PIXELS, readDimensions } from '../image/dimensions';
-import { fitWithin } from '../image/encode';
+import { type Dimensions, fitWithin, MAX_PIXELS, readDimensions } from '../image/dimensions';
 import { sniffImageType } from '../image/sniff';
 
 /** Photos a page may shrink itself: normalize would re-encode them as JPEG anyway. */

@@ -144,7 +144,6 @@ describe('messages from content scripts', () => {
         newQuestion: () => true,
         captureRegion: () => true,
         checkJob: () => true,
-        switchModelAndRetry: () => 'm',
         setAltTextSite: () => true,
         getAltTextConfig: () => ({ concurrency: 3, pageCapUsd: 1, once: false }),
         requestAltText,

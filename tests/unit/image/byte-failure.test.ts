@@ -31,7 +31,7 @@ describe('chainFailure: every step failed, the sentence says what one of them le
       both('Failed to fetch'),
       [],
       'image-unreachable',
-      'Iris could not read this image.',
+      'Iris could not get this image from the page.',
     ],
   ])('%s', (_name, tried, errors, code, words) => {
     const error = chainFailure(tried, errors);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IrisError } from '../../../utils/errors';
-import { assertNotPixelBomb, readDimensions } from '../../../utils/image/dimensions';
+import { readDimensions } from '../../../utils/image/dimensions';
+import { assertNotPixelBomb } from '../../../utils/image/normalize';
 import { type SniffedType, sniffImageType } from '../../../utils/image/sniff';
 import {
   avifHeader,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainNonImage, sniffImageType } from '../../../utils/image/sniff';
+import { explainNonImage } from '../../../utils/image/normalize';
+import { sniffImageType } from '../../../utils/image/sniff';
 
 const bytes = (...values: (number | string)[]) =>
   new Uint8Array(

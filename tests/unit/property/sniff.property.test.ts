@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IrisError } from '../../../utils/errors';
 import { readDimensions } from '../../../utils/image/dimensions';
-import { explainNonImage, type SniffedType, sniffImageType } from '../../../utils/image/sniff';
+import { explainNonImage } from '../../../utils/image/normalize';
+import { type SniffedType, sniffImageType } from '../../../utils/image/sniff';
 
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
