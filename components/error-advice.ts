@@ -109,12 +109,13 @@ export function adviceFor(error: SerializedIrisError): Advice {
       sentence: `${advice.sentence} ${t('errorRetryIn', error.details.retryAfterSeconds)}`,
     };
   }
-  // Image errors carry their own sentence, written (in the UI language) where the failure
-  // was understood: which step learnt what.
+  // Image and capture errors carry their own sentence, written (in the UI language) where
+  // the failure was understood: which step learnt what, or how to let Iris capture a tab.
   if (
     (error.code === 'image-unreachable' ||
       error.code === 'unsupported-image' ||
-      error.code === 'image-too-large') &&
+      error.code === 'image-too-large' ||
+      error.code === 'capture-failed') &&
     error.message
   ) {
     return { ...advice, sentence: error.message };

@@ -3,6 +3,7 @@ import { altTextJobRequest } from './alt-text/menu-alt';
 import { type CaptureDeps, captureRegion } from './capture';
 import { IrisError, toIrisError } from './errors';
 import { findTarget } from './find-target';
+import { t } from './i18n';
 import type { JobRunner } from './jobs/run-job';
 import type { ImageSource } from './jobs/types';
 import { maxImageSideSetting } from './settings';
@@ -91,8 +92,17 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
         await runner.addToDraft([image]);
       } catch (error) {
         const failure = toIrisError(error);
+        // The popup shows a capture failure's own sentence: an unexpected one gets the
+        // general sentence, its technical text kept in the details.
         await runner.fail(
-          failure.code === 'internal' ? new IrisError('capture-failed', failure.message) : failure,
+          failure.code === 'internal'
+            ? new IrisError(
+                'capture-failed',
+                t('errorCaptureFailed'),
+                { providerMessage: failure.message },
+                { cause: error },
+              )
+            : failure,
         );
       }
       await openPopupOrBadge();

@@ -171,6 +171,14 @@ describe('adviceFor', () => {
       expect(advice.actions.length).toBeGreaterThan(0);
   });
 
+  it('a capture failure shows its own sentence (how to let Iris capture the tab)', () => {
+    const message = 'Iris may not read this tab yet: press Alt+Shift+S on the page.';
+    expect(adviceFor({ code: 'capture-failed', message, details: {} }).sentence).toBe(message);
+    expect(adviceFor({ code: 'capture-failed', message: '', details: {} }).sentence).toBe(
+      'Iris could not capture this part of the screen.',
+    );
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(
       adviceFor({ code: 'rate-limited', message: '', details: { retryAfterSeconds: 12 } }).sentence,
