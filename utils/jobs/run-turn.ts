@@ -137,11 +137,13 @@ async function readImages(
 ): Promise<ImagePayload[]> {
   const jobId = writer.job.id;
   await later.saved;
-  // With forceBytes, a URL payload counts as unread: it is fetched again, as bytes.
-  const stored = (await getPayloads(jobId)).map((p) =>
-    forceBytes && p?.kind === 'url' ? null : p,
-  );
   const images = writer.job.images;
+  // Only an image already read (or captured) has a payload stored, and a transport: a fresh
+  // describe skips the trip to storage. With forceBytes, a URL payload counts as unread: it
+  // is fetched again, as bytes.
+  const stored = images.some((image) => image.transport)
+    ? (await getPayloads(jobId)).map((p) => (forceBytes && p?.kind === 'url' ? null : p))
+    : [];
   if (images.every((_, i) => stored[i])) return stored as ImagePayload[];
   writer.set({ status: 'acquiring' });
   const payloads = await Promise.all(
