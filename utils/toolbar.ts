@@ -80,12 +80,14 @@ export function showJobOnBadge(job: Job): void {
 
 /**
  * showJobOnBadge for a job's every change, minus the repeats: a streamed answer changes the
- * job per token, and each badge update is two calls into the browser.
+ * job per token, and each badge update is two calls into the browser (acquiring, requesting
+ * and streaming look the same: the request leaves without them).
  */
 export function createJobBadge(show = showJobOnBadge): (job: Job) => void {
   let shown = '';
   return (job) => {
-    const key = `${job.id} ${job.status} ${job.images.length}`;
+    const busy = job.status !== 'draft' && BADGES[job.status] === BUSY;
+    const key = `${job.id} ${busy ? 'busy' : job.status} ${job.images.length}`;
     if (key === shown) return;
     shown = key;
     show(job);

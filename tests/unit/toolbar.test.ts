@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openPopupSoon, POPUP_WAIT_MS, releasePopups } from '../../utils/toolbar';
+import type { Job } from '../../utils/jobs/types';
+import { createJobBadge, openPopupSoon, POPUP_WAIT_MS, releasePopups } from '../../utils/toolbar';
 
 describe('openPopupSoon (Chrome)', () => {
   let opened: ReturnType<typeof vi.fn>;
@@ -46,5 +47,24 @@ describe('openPopupSoon (Chrome)', () => {
     const popup = openPopupSoon();
     releasePopups({ status: 'done' });
     expect(await popup).toBe(false);
+  });
+});
+
+describe('createJobBadge', () => {
+  it('sets the badge once per look: the busy states share one, a new job or an end shows again', () => {
+    const show = vi.fn();
+    const badge = createJobBadge(show);
+    const job = (id: string, status: Job['status']) => ({ id, status, images: [{}] }) as Job;
+    for (const status of ['acquiring', 'requesting', 'streaming', 'streaming'] as const)
+      badge(job('a', status));
+    badge(job('a', 'done'));
+    badge(job('b', 'acquiring'));
+    badge(job('b', 'error'));
+    expect(show.mock.calls.map(([j]) => `${j.id} ${j.status}`)).toEqual([
+      'a acquiring',
+      'a done',
+      'b acquiring',
+      'b error',
+    ]);
   });
 });
