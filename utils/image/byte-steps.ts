@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import type { browser } from 'wxt/browser';
+import { executeScript } from '../page/execute-script';
 import { type Inject, runInPage } from '../page/run-in-page';
 import { whenGranted } from '../page/when-granted';
 import { chainFailure, ImageTimeoutError, MAX_DOWNLOAD_BYTES, reasonOf } from './byte-failure';
@@ -60,6 +61,8 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
       steps.push({
         name: 'Fetching it inside the page',
         run: async () => {
+          // The page shrinks a photo in this same call only while the time left covers it
+          // (fetch-in-page.ts): a page that never answers is still cut off at the deadline.
           const got = await budget((ms) => fetchInFrame(url, source, deps, ms));
           if (got instanceof Uint8Array) return got;
           // The bytes are in the page: shrinking them there is local work, not a download,
@@ -146,9 +149,8 @@ async function fetchInFrame(
   deps: ByteStepDeps,
   timeoutMs: number,
 ): Promise<Uint8Array | { held: HeldImage; target: HeldTarget; inject: Inject }> {
-  const executeScript =
-    deps.executeScript ?? browser.scripting.executeScript.bind(browser.scripting);
-  const granted: Inject = (injection) => whenGranted(() => executeScript(injection));
+  const inject = deps.executeScript ?? executeScript;
+  const granted: Inject = (injection) => whenGranted(() => inject(injection));
   const target = { tabId: source.tabId as number, frameIds: [source.frameId ?? 0] };
   const [injection] = await runInPage(granted, {
     target,

@@ -18,6 +18,8 @@ export interface HeldImage {
   size: number;
   /** A data: URL of the first bytes: enough to sniff the type and read the dimensions. */
   head: string;
+  /** The page tried to shrink it and could not decode it. */
+  shrinkFailed?: true;
 }
 
 export type HeldTarget = { tabId: number; frameIds: number[] };
@@ -46,8 +48,11 @@ export async function readHeldImage(
     }).catch((error: unknown) => console.warn('Iris: could not release a held image', error));
     return head;
   }
+  // A photo the page already failed to shrink comes whole: normalize says what is wrong.
   const shrink =
-    plan.kind === 'shrink' ? { type: plan.type, full: plan.full, size: plan.size } : null;
+    plan.kind === 'shrink' && !held.shrinkFailed
+      ? { type: plan.type, full: plan.full, size: plan.size }
+      : null;
   const [injection] = await runInPage(inject, {
     target,
     file: '/page-image.js',

@@ -12,6 +12,9 @@ import { planShrink, readAsDataUrl, shrinkPhotoInPage } from './shrink-in-page';
  * the extension; Iris then asks for it shrunk or whole, or drops it (held-image.ts). Given
  * `shrink`, a photo larger than it will be sent is shrunk at once instead (planShrink).
  */
+/** The time an in-page shrink may need (a 12 MP photo: ~0.3–1 s on a busy machine). */
+const SHRINK_TIME_MS = 2000;
+
 export async function fetchImageInPage(
   url: string,
   maxBytes: number,
@@ -20,10 +23,11 @@ export async function fetchImageInPage(
   shrink: { maxSide: number; maxBytes: number; quality: number } | null = null,
 ): Promise<
   | { ok: true; dataUrl: string; shrunk?: true }
-  | { ok: true; held: { id: string; size: number; head: string } }
+  | { ok: true; held: { id: string; size: number; head: string; shrinkFailed?: true } }
   | { ok: false; error: string; timedOut?: boolean }
 > {
   const signal = AbortSignal.timeout(timeoutMs);
+  const started = Date.now();
   const late = {
     ok: false as const,
     error: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s`,
@@ -65,10 +69,13 @@ export async function fetchImageInPage(
   }
   let blob: Blob;
   try {
-    // With its length declared, the browser reads the body itself: several times quicker
-    // than chunk by chunk through JavaScript (8.7 MB: ~60 against ~220 ms). The size is
-    // checked again after (a compressed body may be larger than declared).
-    const read = declared > 0 ? await response.blob() : await readCapped(response, maxBytes);
+    // With its length declared and nothing compressed, the browser reads the body itself:
+    // several times quicker than chunk by chunk through JavaScript (8.7 MB: ~60 against
+    // ~220 ms). A compressed body can be far larger than declared (a gzip bomb), and another
+    // site's answer hides its Content-Encoding: those are read chunk by chunk, capped.
+    const whole =
+      declared > 0 && response.type === 'basic' && !response.headers.get('content-encoding');
+    const read = whole ? await response.blob() : await readCapped(response, maxBytes);
     if (!read || read.size > maxBytes) return tooLarge;
     blob = read;
   } catch {
@@ -84,18 +91,22 @@ export async function fetchImageInPage(
     const plan = shrink
       ? planShrink(new Uint8Array(await head.arrayBuffer()), blob.size, shrink)
       : undefined;
-    if (plan?.kind === 'shrink' && shrink) {
-      // A photo that must shrink anyway: done here and now, in one trip (held-image.ts does
-      // the same on request, when the caller did not say how large it may be).
+    // A photo that must shrink anyway: done here and now, in one trip, while the time left
+    // covers it (Iris cuts this call off a second after `timeoutMs`); else it is held and
+    // shrunk on request, with a bound of its own (held-image.ts).
+    const timeLeft = timeoutMs - (Date.now() - started);
+    if (plan?.kind === 'shrink' && shrink && timeLeft >= SHRINK_TIME_MS) {
       const small = await shrinkPhotoInPage(blob, plan, shrink.quality).catch(() => undefined);
-      // Could not decode it: held, so Iris's own checks can say why.
       if (small) return { ok: true, dataUrl: await readAsDataUrl(small), shrunk: true };
     }
     const scope = globalThis as { irisHeldImages?: Map<string, Blob> };
     scope.irisHeldImages ??= new Map();
     const id = newPageId();
     scope.irisHeldImages.set(id, blob);
-    return { ok: true, held: { id, size: blob.size, head: await readAsDataUrl(head) } };
+    const held = { id, size: blob.size, head: await readAsDataUrl(head) };
+    // Could not decode it here: held, to be read whole, so Iris's own checks say why.
+    const failed = plan?.kind === 'shrink' && timeLeft >= SHRINK_TIME_MS;
+    return { ok: true, held: failed ? { ...held, shrinkFailed: true } : held };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -90,6 +90,11 @@ export function jpegDecodeSize(full: Dimensions, size: Dimensions): Dimensions {
   };
 }
 
+/** Whether width × height has the shape of `size` (within rounding to eighths). */
+export function sameShape(width: number, height: number, size: Dimensions): boolean {
+  return Math.abs(width / height - size.width / size.height) <= 0.02 * (size.width / size.height);
+}
+
 async function decodeNear(blob: Blob, shrink: Shrink): Promise<Decoded> {
   if (typeof ImageDecoder === 'function') {
     let decoder: ImageDecoder | undefined;
@@ -104,6 +109,12 @@ async function decodeNear(blob: Blob, shrink: Shrink): Promise<Decoded> {
       });
       const { image } = await decoder.decode();
       const done = decoder;
+      // Chrome reads the size asked for as a pixel count and keeps the photo's shape; a
+      // decoder that stretched it (to the size asked, turned the other way) is not used.
+      if (!sameShape(image.displayWidth, image.displayHeight, shrink.full)) {
+        image.close();
+        throw new Error('decoded out of shape');
+      }
       return {
         source: image,
         close: () => {

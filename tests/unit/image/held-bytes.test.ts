@@ -76,6 +76,15 @@ describe('readHeldImage', () => {
     );
   });
 
+  it('a photo the page could not shrink is read whole (normalize says what is wrong)', async () => {
+    const executeScript = page();
+    const photo = { ...held(jpegHead(3000, 2000)), shrinkFailed: true as const };
+    await readHeldImage(photo, target, 2048, executeScript as never);
+    expect(executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({ args: ['readHeldImageInPage', ['held-1', null, 0.85]] }),
+    );
+  });
+
   it('a pixel bomb: the header is enough to refuse it, and the frame drops the rest', async () => {
     const jpeg = jpegHead(20_000, 20_000);
     const executeScript = page();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchImageInPage } from '../../../utils/page/fetch-in-page';
 import { readHeldImageInPage } from '../../../utils/page/held-image';
-import { jpegDecodeSize, planShrink } from '../../../utils/page/shrink-in-page';
+import { jpegDecodeSize, planShrink, sameShape } from '../../../utils/page/shrink-in-page';
 import { exifApp1, jpegHeader, pngHeader } from '../image/headers';
 
 const limits = { maxSide: 2048, maxBytes: 3_750_000 };
@@ -119,8 +119,18 @@ describe('fetchImageInPage with a shrink request', () => {
     const got = await fetchImageInPage('https://x.test/p.jpg', 1e6, 5000, 1000, shrink);
     if (!got.ok || !('held' in got)) throw new Error('expected the photo to be held');
     expect(got.held.size).toBe(5000);
+    expect(got.held.shrinkFailed).toBe(true);
     const read = await readHeldImageInPage(got.held.id, null, 0.85);
     expect(read.ok && read.dataUrl.length).toBeGreaterThan(5000);
+  });
+
+  it('with too little time left for a shrink, the photo is held to be shrunk on request', async () => {
+    const photo = new Uint8Array(5000);
+    photo.set(jpegHeader(4000, 3000).done());
+    serve(photo);
+    const got = await fetchImageInPage('https://x.test/p.jpg', 1e6, 1500, 1000, shrink);
+    if (!got.ok || !('held' in got)) throw new Error('expected the photo to be held');
+    expect(got.held.shrinkFailed).toBeUndefined();
   });
 
   it('a body larger than its declared length is refused all the same', async () => {
@@ -129,9 +139,47 @@ describe('fetchImageInPage with a shrink request', () => {
     expect(got).toEqual({ ok: false, error: 'too large (over 0.002 MB)' });
   });
 
+  it.each([
+    ['same-origin, not compressed: read whole by the browser', 'basic', {}, true],
+    ['compressed (a gzip bomb can declare 200 KB)', 'basic', { 'content-encoding': 'gzip' }, false],
+    ["another site's answer (its encoding is hidden)", 'cors', {}, false],
+  ])('%s', async (_name, type, headers, whole) => {
+    const body = new Uint8Array(3000);
+    const blob = vi.fn(async () => new Blob([body]));
+    const answer = {
+      ok: true,
+      status: 200,
+      type,
+      headers: new Headers({ 'content-length': '1000', ...headers }),
+      body: new Response(body).body,
+      blob,
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => answer),
+    );
+    const got = await fetchImageInPage('https://x.test/p.jpg', 2000, 5000, 0, shrink);
+    expect(blob).toHaveBeenCalledTimes(whole ? 1 : 0);
+    // Read either way, and refused either way past the cap.
+    expect(got).toEqual({ ok: false, error: 'too large (over 0.002 MB)' });
+  });
+
   it('a declared length over the limit is refused before the body is read', async () => {
     serve(new Uint8Array(10), { 'content-length': '3000' });
     const got = await fetchImageInPage('https://x.test/p.jpg', 2000, 5000, 1000, shrink);
     expect(got).toEqual({ ok: false, error: 'too large (over 0.002 MB)' });
+  });
+});
+
+describe("sameShape: a decoded frame is used only with the photo's own shape", () => {
+  it.each([
+    [2500, 1875, { width: 4000, height: 3000 }, true],
+    [1875, 2500, { width: 3000, height: 4000 }, true],
+    [2, 1, { width: 10000, height: 7 }, false],
+    [1250, 1, { width: 10000, height: 7 }, false],
+    [1536, 2048, { width: 4000, height: 3000 }, false],
+    [2048, 1365, { width: 3000, height: 2000 }, true],
+  ])('%i × %i for %j: %s', (width, height, size, same) => {
+    expect(sameShape(width, height, size)).toBe(same);
   });
 });
