@@ -75,9 +75,12 @@ function isStartOfFrame(marker: number): boolean {
  */
 function readJpeg(bytes: Uint8Array, view: DataView): Dimensions | undefined {
   let offset = 2;
-  let turned = false;
+  let frame: Dimensions | undefined;
+  // As Chromium: the first EXIF block that has an orientation counts, before or after the
+  // frame header; the scan data ends the search.
+  let orientation: number | undefined;
   while (offset + 4 <= bytes.length) {
-    if (bytes[offset] !== 0xff) return undefined;
+    if (bytes[offset] !== 0xff) break;
     const marker = bytes[offset + 1] ?? 0;
     if (marker === 0xff) {
       offset++; // fill byte
@@ -88,33 +91,37 @@ function readJpeg(bytes: Uint8Array, view: DataView): Dimensions | undefined {
       offset += 2;
       continue;
     }
-    if (marker === 0xd9 || marker === 0xda) return undefined; // EOI or scan data before a frame
-    if (isStartOfFrame(marker)) {
-      const width = view.getUint16(offset + 7);
-      const height = view.getUint16(offset + 5);
-      return turned ? sized(height, width) : sized(width, height);
-    }
-    if (marker === 0xe1 && ascii(bytes, offset + 4, 6) === 'Exif\0\0') {
-      const orientation = exifOrientation(view, offset + 10);
-      turned = orientation !== undefined && orientation >= 5 && orientation <= 8;
-    }
-    offset += 2 + view.getUint16(offset + 2);
+    if (marker === 0xd9 || marker === 0xda) break; // EOI, or the scan data begins
+    const end = offset + 2 + view.getUint16(offset + 2);
+    if (!frame && isStartOfFrame(marker) && offset + 9 <= bytes.length)
+      frame = { width: view.getUint16(offset + 7), height: view.getUint16(offset + 5) };
+    if (orientation === undefined && marker === 0xe1 && ascii(bytes, offset + 4, 6) === 'Exif\0\0')
+      orientation = exifOrientation(view, offset + 10, Math.min(end, bytes.length));
+    offset = end;
   }
-  return undefined;
+  if (!frame) return undefined;
+  const turned = orientation !== undefined && orientation >= 5 && orientation <= 8;
+  return turned ? sized(frame.height, frame.width) : sized(frame.width, frame.height);
 }
 
-/** The Orientation tag (0x0112) of IFD0 in the TIFF structure at `tiff`, if any. */
-function exifOrientation(view: DataView, tiff: number): number | undefined {
-  try {
-    const little = view.getUint16(tiff) === 0x4949; // "II"
-    const ifd = tiff + view.getUint32(tiff + 4, little);
-    const count = view.getUint16(ifd, little);
-    for (let i = 0; i < count; i++) {
-      const at = ifd + 2 + i * 12;
-      if (view.getUint16(at, little) === 0x0112) return view.getUint16(at + 8, little);
-    }
-  } catch {
-    // A damaged EXIF block says nothing about the turn; the frame's size still counts.
+/**
+ * The Orientation tag (0x0112, one SHORT) of IFD0 in the TIFF structure from `tiff` to
+ * `end`, if it has a valid one; a damaged block says nothing about the turn.
+ */
+function exifOrientation(view: DataView, tiff: number, end: number): number | undefined {
+  if (tiff + 8 > end) return undefined;
+  const order = view.getUint16(tiff);
+  if (order !== 0x4949 && order !== 0x4d4d) return undefined; // "II" or "MM"
+  const little = order === 0x4949;
+  if (view.getUint16(tiff + 2, little) !== 42) return undefined;
+  const ifd = tiff + view.getUint32(tiff + 4, little);
+  if (ifd + 2 > end) return undefined;
+  const count = view.getUint16(ifd, little);
+  for (let i = 0; i < count && ifd + 2 + (i + 1) * 12 <= end; i++) {
+    const at = ifd + 2 + i * 12;
+    if (view.getUint16(at, little) !== 0x0112) continue;
+    const short = view.getUint16(at + 2, little) === 3 && view.getUint32(at + 4, little) === 1;
+    return short ? view.getUint16(at + 8, little) : undefined;
   }
   return undefined;
 }

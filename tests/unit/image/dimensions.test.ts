@@ -90,6 +90,57 @@ describe('readDimensions', () => {
   });
 });
 
+describe('readDimensions: EXIF orientation as Chromium applies it', () => {
+  const patched = (app1: Uint8Array, at: number, ...values: number[]) => {
+    const copy = app1.slice();
+    copy.set(values, at);
+    return copy;
+  };
+  const both = (...blocks: Uint8Array[]) => {
+    const all = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const block of blocks) {
+      all.set(block, at);
+      at += block.length;
+    }
+    return all;
+  };
+  it.each<[string, Uint8Array, [number, number]]>([
+    [
+      'the first EXIF block counts (6, then 1)',
+      jpegHeader(40, 30, 0xc0, both(exifApp1(6), exifApp1(1))).done(),
+      [30, 40],
+    ],
+    [
+      'the first EXIF block counts (1, then 6)',
+      jpegHeader(40, 30, 0xc0, both(exifApp1(1), exifApp1(6))).done(),
+      [40, 30],
+    ],
+    [
+      'an EXIF block after the frame header',
+      both(jpegHeader(40, 30).done(), exifApp1(6)),
+      [30, 40],
+    ],
+    [
+      'an orientation that is not one SHORT is ignored',
+      jpegHeader(40, 30, 0xc0, patched(exifApp1(6), 22, 0, 4)).done(),
+      [40, 30],
+    ],
+    [
+      'a byte order that is neither II nor MM is ignored',
+      jpegHeader(40, 30, 0xc0, patched(exifApp1(6), 10, 0x58, 0x58)).done(),
+      [40, 30],
+    ],
+    [
+      'a TIFF header without 42 is ignored',
+      jpegHeader(40, 30, 0xc0, patched(exifApp1(6), 13, 41)).done(),
+      [40, 30],
+    ],
+  ])('%s', (_name, bytes, [width, height]) => {
+    expect(readDimensions(bytes, 'image/jpeg')).toEqual({ width, height });
+  });
+});
+
 describe('assertNotPixelBomb', () => {
   it.each([
     [10_000, 10_000, true],
