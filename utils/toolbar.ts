@@ -26,7 +26,8 @@ export async function openPopupOrBadge(): Promise<boolean> {
 
 /** The longest a popup waits for its job to be under way (Chrome). */
 export const POPUP_WAIT_MS = 100;
-const waitingPopups = new Set<() => void>();
+/** Popups waiting for their job, each with when it began to wait. */
+const waitingPopups = new Map<() => void, number>();
 
 /**
  * openPopupOrBadge for a job about to start. Firefox opens it at once (it must be asked in
@@ -35,7 +36,7 @@ const waitingPopups = new Set<() => void>();
  * browser's answers to the worker by 30–40 ms (the settings read, the URL check, the
  * request itself), and the job it would show is not stored yet.
  */
-export function openPopupSoon(waitMs = POPUP_WAIT_MS): Promise<boolean> {
+export function openPopupSoon(waitMs = POPUP_WAIT_MS, now = Date.now): Promise<boolean> {
   if (import.meta.env.FIREFOX) return openPopupOrBadge();
   return new Promise<void>((resolve) => {
     const release = () => {
@@ -44,14 +45,17 @@ export function openPopupSoon(waitMs = POPUP_WAIT_MS): Promise<boolean> {
       resolve();
     };
     const timer = setTimeout(release, waitMs);
-    waitingPopups.add(release);
+    waitingPopups.set(release, now());
   }).then(openPopupOrBadge);
 }
 
-/** Every change of the current job: one past acquiring lets waiting popups open. */
-export function releasePopups(job: Pick<Job, 'status'>): void {
+/**
+ * Every change of the current job: a job created since a popup began to wait, and past
+ * acquiring, lets it open. An older job's last words (the one a new job stops) do not.
+ */
+export function releasePopups(job: Pick<Job, 'status' | 'createdAt'>): void {
   if (job.status === 'acquiring') return;
-  for (const release of [...waitingPopups]) release();
+  for (const [release, since] of [...waitingPopups]) if (job.createdAt >= since) release();
 }
 
 const BUSY = { text: '…', color: '#5b5bd6' };

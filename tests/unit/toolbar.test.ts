@@ -17,10 +17,10 @@ describe('openPopupSoon (Chrome)', () => {
 
   it('waits while the job is acquiring, and opens once it is under way', async () => {
     const popup = openPopupSoon();
-    releasePopups({ status: 'acquiring' });
+    releasePopups({ status: 'acquiring', createdAt: Date.now() });
     await vi.advanceTimersByTimeAsync(POPUP_WAIT_MS / 2);
     expect(opened).not.toHaveBeenCalled();
-    releasePopups({ status: 'requesting' });
+    releasePopups({ status: 'requesting', createdAt: Date.now() });
     expect(await popup).toBe(true);
     expect(opened).toHaveBeenCalledTimes(1);
     // The timer was cleared: it does not open a second time.
@@ -35,9 +35,20 @@ describe('openPopupSoon (Chrome)', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(await late).toBe(true);
     const failed = openPopupSoon();
-    releasePopups({ status: 'error' });
+    releasePopups({ status: 'error', createdAt: Date.now() });
     expect(await failed).toBe(true);
     expect(opened).toHaveBeenCalledTimes(2);
+  });
+
+  it("the job a new one stops does not open the new one's popup early", async () => {
+    const before = Date.now() - 5000;
+    const popup = openPopupSoon();
+    releasePopups({ status: 'stopped', createdAt: before });
+    releasePopups({ status: 'streaming', createdAt: before });
+    await vi.advanceTimersByTimeAsync(POPUP_WAIT_MS / 2);
+    expect(opened).not.toHaveBeenCalled();
+    releasePopups({ status: 'requesting', createdAt: Date.now() });
+    expect(await popup).toBe(true);
   });
 
   it('a browser that refuses the popup leaves the badge to show progress', async () => {
@@ -45,7 +56,7 @@ describe('openPopupSoon (Chrome)', () => {
       throw new Error('no focused window');
     }) as never;
     const popup = openPopupSoon();
-    releasePopups({ status: 'done' });
+    releasePopups({ status: 'done', createdAt: Date.now() });
     expect(await popup).toBe(false);
   });
 });
