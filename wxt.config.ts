@@ -46,7 +46,11 @@ export default defineConfig({
   // The fixed stack: browser APIs through webextension-polyfill (promises everywhere).
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  vite: () => ({ plugins: [preact(), swcMinify()] }),
+  // `wxt dev` builds the background and page scripts with vite.build too, unminified with
+  // inline source maps: the second minifier pass is for production builds only.
+  vite: (env) => ({
+    plugins: [preact(), ...(env.mode === 'production' ? [swcMinify()] : [])],
+  }),
   manifest: ({ browser }) => ({
     // Texts from public/_locales (English and German so far).
     name: '__MSG_extName__',
