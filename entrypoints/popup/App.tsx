@@ -79,7 +79,14 @@ export function App() {
           }
           onNewQuestion={() => void sendMessage('newQuestion', {}).catch(report)}
           onCapture={capture}
-          onSwitchModel={() => void switchModelAndRetry(job.id).catch(report)}
+          onSwitchModel={() =>
+            // No model list (offline) or no image-capable model in it: the user picks one
+            // in Options rather than nothing happening.
+            void switchModelAndRetry(job.id).catch((error: unknown) => {
+              report(error);
+              openOptions();
+            })
+          }
         />
       ) : job === undefined || hasKey === undefined ? null : hasKey ? (
         <div class="empty">
