@@ -155,7 +155,8 @@ lines.push(
 lines.push('## Click → request leaves, and payload', '');
 lines.push(
   'From the key press that activates *Describe image* in the native menu (Date.now() right before ' +
-    '`xdotool key`) to the mock having the whole request (its `receivedAt`). "After image check" ' +
+    'the key is written to an xdotool already running, whose start would add 10–100 ms) to the ' +
+    'mock having the whole request (its `receivedAt`). "After image check" ' +
     "is from Iris's last request for the image (reachability HEAD/GET) to the chat request.",
   '',
 );
