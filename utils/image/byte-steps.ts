@@ -1,4 +1,5 @@
 import type { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { executeScript } from '../page/execute-script';
 import { type Inject, runInPage } from '../page/run-in-page';
 import { whenGranted } from '../page/when-granted';
@@ -55,11 +56,11 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
   const inTab = source.tabId !== undefined && source.tabId >= 0;
   const budget = timeBudget(source.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, source.startedAt);
   if (url?.startsWith('data:')) {
-    steps.push({ name: 'Reading the data: URL', run: async () => parseDataUrl(url) });
+    steps.push({ name: t('stepDataUrl'), run: async () => parseDataUrl(url) });
   } else if (url) {
     if (inTab)
       steps.push({
-        name: 'Fetching it inside the page',
+        name: t('stepFetchInPage'),
         run: async () => {
           // The page shrinks a photo in this same call only while the time left covers it
           // (fetch-in-page.ts): a page that never answers is still cut off at the deadline.
@@ -76,7 +77,7 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
       });
     if (!url.startsWith('blob:'))
       steps.push({
-        name: 'Downloading it from Iris',
+        name: t('stepDownload'),
         run: () => budget((ms) => fetchFromBackground(url, deps, ms)),
       });
   }
@@ -89,7 +90,7 @@ export function byteSteps(source: ByteSource, deps: ByteStepDeps): ByteStep[] {
       srcUrl: url,
     };
     steps.push({
-      name: 'Capturing it from the screen',
+      name: t('stepCapture'),
       run: () => within(capture(input), CAPTURE_TIMEOUT_MS, new Error('the page did not answer')),
     });
   }
