@@ -1,6 +1,9 @@
 import { newPageId } from './page-targets';
 import { planShrink, readAsDataUrl, shrinkPhotoInPage } from './shrink-in-page';
 
+/** The time an in-page shrink may need (a 12 MP photo: ~0.3–1 s on a busy machine). */
+const SHRINK_TIME_MS = 2000;
+
 /**
  * Injected on demand into the clicked frame (`scripting.executeScript`): fetches the
  * image with the page's own cookies and origin, which is the only way to read blob: URLs
@@ -12,9 +15,6 @@ import { planShrink, readAsDataUrl, shrinkPhotoInPage } from './shrink-in-page';
  * the extension; Iris then asks for it shrunk or whole, or drops it (held-image.ts). Given
  * `shrink`, a photo larger than it will be sent is shrunk at once instead (planShrink).
  */
-/** The time an in-page shrink may need (a 12 MP photo: ~0.3–1 s on a busy machine). */
-const SHRINK_TIME_MS = 2000;
-
 export async function fetchImageInPage(
   url: string,
   maxBytes: number,
@@ -95,7 +95,8 @@ export async function fetchImageInPage(
     // covers it (Iris cuts this call off a second after `timeoutMs`); else it is held and
     // shrunk on request, with a bound of its own (held-image.ts).
     const timeLeft = timeoutMs - (Date.now() - started);
-    if (plan?.kind === 'shrink' && shrink && timeLeft >= SHRINK_TIME_MS) {
+    const tryShrink = plan?.kind === 'shrink' && shrink && timeLeft >= SHRINK_TIME_MS;
+    if (tryShrink) {
       const small = await shrinkPhotoInPage(blob, plan, shrink.quality).catch(() => undefined);
       if (small) return { ok: true, dataUrl: await readAsDataUrl(small), shrunk: true };
     }
@@ -105,8 +106,7 @@ export async function fetchImageInPage(
     scope.irisHeldImages.set(id, blob);
     const held = { id, size: blob.size, head: await readAsDataUrl(head) };
     // Could not decode it here: held, to be read whole, so Iris's own checks say why.
-    const failed = plan?.kind === 'shrink' && timeLeft >= SHRINK_TIME_MS;
-    return { ok: true, held: failed ? { ...held, shrinkFailed: true } : held };
+    return { ok: true, held: tryShrink ? { ...held, shrinkFailed: true } : held };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
