@@ -129,7 +129,11 @@ function stepsForContent(
 ): ByteStep[] {
   const capture = byteSteps({ ...input, srcUrl: undefined }, deps);
   if (content.kind === 'capture') {
-    if (content.why) tried.push(`${t('stepReadElement', content.element)}: ${content.why}`);
+    if (content.why) {
+      const why =
+        content.why === 'canvas-unreadable' ? 'reasonCanvasUnreadable' : 'reasonVideoForeign';
+      tried.push(`${t('stepReadElement', content.element)}: ${t(why)}`);
+    }
     return capture;
   }
   const { dataUrl } = content;

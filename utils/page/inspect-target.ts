@@ -3,7 +3,8 @@ import { rememberedTarget } from './page-targets';
 export type TargetContent =
   | { kind: 'url'; url: string; element: string }
   | { kind: 'data'; dataUrl: string; element: string }
-  | { kind: 'capture'; element: string; why?: string }
+  /** `why`: what kept the page from handing the pixels over (the worker words it). */
+  | { kind: 'capture'; element: string; why?: 'canvas-unreadable' | 'video-foreign' }
   | { kind: 'gone' };
 
 /**
@@ -42,7 +43,7 @@ export function inspectTargetInPage(targetId: string): TargetContent {
     }
     return dataUrl
       ? { kind: 'data', dataUrl, element: name }
-      : { kind: 'capture', element: name, why: 'the canvas cannot be read' };
+      : { kind: 'capture', element: name, why: 'canvas-unreadable' };
   }
   if (element instanceof HTMLVideoElement && element.readyState >= 2 && element.videoWidth > 0) {
     const dataUrl = readable(
@@ -54,7 +55,7 @@ export function inspectTargetInPage(targetId: string): TargetContent {
       element.videoHeight,
     );
     if (dataUrl) return { kind: 'data', dataUrl, element: name };
-    return { kind: 'capture', element: name, why: 'the video is from another site' };
+    return { kind: 'capture', element: name, why: 'video-foreign' };
   }
   const background = /url\(\s*(["']?)(.*?)\1\s*\)/.exec(getComputedStyle(element).backgroundImage);
   if (background?.[2])

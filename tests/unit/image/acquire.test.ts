@@ -135,7 +135,7 @@ describe('acquireImage', () => {
     ],
     [
       'a tainted canvas (captured)',
-      { kind: 'capture', element: 'canvas', why: 'the canvas cannot be read' },
+      { kind: 'capture', element: 'canvas', why: 'canvas-unreadable' },
       'data',
     ],
   ])('a picked element: %s', async (_name, content, kind) => {
@@ -145,6 +145,20 @@ describe('acquireImage', () => {
     });
     const image = await acquireImage({ targetId: 't1', tabId: 1 }, options, d);
     expect(image.payload.kind).toBe(kind);
+  });
+
+  it('a tainted canvas the screen cannot give either: the steps say why, in words', async () => {
+    const d = deps({
+      executeScript: vi.fn(async () => [
+        { frameId: 0, result: { kind: 'capture', element: 'canvas', why: 'canvas-unreadable' } },
+      ]) as never,
+      capture: vi.fn(async () => {
+        throw new Error('the tab is not visible');
+      }),
+    });
+    const error = await acquireImage({ targetId: 't1', tabId: 1 }, options, d).catch((e) => e);
+    expect(error).toBeInstanceOf(IrisError);
+    expect(error.details.steps[0]).toBe('Reading the canvas: the canvas cannot be read');
   });
 
   /** The page's fetch (a page-script call: a `files` injection, then the call) waits it out. */
