@@ -100,9 +100,36 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
   },
 };
 
+const ENDPOINT_SETTINGS: NextAction = { kind: 'options', label: t('actionEndpointSettings') };
+
+/**
+ * A custom endpoint's failures in its own terms: its key, its model, whether it runs and lets
+ * Iris in — not OpenRouter's account, credits or model list.
+ */
+function endpointAdvice(code: IrisErrorCode, host: string): Advice | undefined {
+  switch (code) {
+    case 'invalid-key':
+      return { sentence: t('errorEndpointKey', host), actions: [ENDPOINT_SETTINGS] };
+    case 'insufficient-credits':
+      return { sentence: t('errorEndpointCredits', host), actions: [ENDPOINT_SETTINGS] };
+    case 'moderated':
+      return { sentence: t('errorEndpointRefused', host), actions: [ENDPOINT_SETTINGS] };
+    case 'network':
+      return { sentence: t('errorEndpointUnreachable', host), actions: [RETRY, ENDPOINT_SETTINGS] };
+    case 'bad-model':
+      return { sentence: t('errorEndpointBadModel', host), actions: [ENDPOINT_SETTINGS] };
+    case 'model-cannot-see-images':
+      return { sentence: t('errorEndpointCannotSeeImages', host), actions: [ENDPOINT_SETTINGS] };
+    default:
+      return undefined;
+  }
+}
+
 /** The sentence and next actions the popup shows for an error. */
 export function adviceFor(error: SerializedIrisError): Advice {
-  const advice = ADVICE[error.code] ?? ADVICE.internal;
+  const host = error.details.endpoint;
+  const advice =
+    (host && endpointAdvice(error.code, host)) || ADVICE[error.code] || ADVICE.internal;
   if (error.code === 'rate-limited' && error.details.retryAfterSeconds) {
     return {
       ...advice,

@@ -32,3 +32,12 @@ export function checkEndpointUrl(input: string): EndpointCheck {
   const baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return { ok: true, baseUrl, origin: url.origin };
 }
+
+/** How a custom endpoint is named to the user: its host ("localhost:11434"). */
+export function endpointHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host || baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -38,6 +38,8 @@ export interface IrisErrorDetails {
   providerMessage?: string;
   /** For image errors: each acquisition step tried and why it failed. */
   steps?: string[];
+  /** The custom endpoint's host when the request went there (not to OpenRouter). */
+  endpoint?: string;
 }
 
 export class IrisError extends Error {

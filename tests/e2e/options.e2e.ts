@@ -197,6 +197,46 @@ describe('Custom endpoint', () => {
     expect(chatRequests(h.mock)).toHaveLength(0);
     expect(JSON.stringify(local.requests.map((r) => r.headers))).not.toContain(TEST_KEY);
   });
+
+  it.each([
+    [401, 'did not accept its API key'],
+    [403, 'refused the request (HTTP 403)'],
+    [404, 'cannot read images'],
+  ])(
+    'an HTTP %i from it names the endpoint, not OpenRouter, and leads to its settings',
+    async (status, words) => {
+      local.reset();
+      await h.worker.evaluate(
+        (baseUrl) =>
+          chrome.storage.local.set({
+            customEndpoint: { enabled: true, baseUrl, model: 'llava' },
+            customApiKey: 'sk-or-v1-local-endpoint-key',
+          }),
+        `http://127.0.0.1:${local.port}/v1`,
+      );
+      local.enqueue({ type: 'error', status });
+      const page = await openSitePage(h, '/index.html', 'public');
+      await contextMenuChoose(page, '#jpeg', DESCRIBE);
+      await waitForJob(h, (j) => j.status === 'error');
+      const popup = await openPopupPage(h);
+      const alert = popup.getByRole('alert');
+      await expect
+        .poll(() => alert.innerText())
+        .toContain(`custom endpoint (127.0.0.1:${local.port})`);
+      expect(await alert.innerText()).toContain(words);
+      expect(await alert.locator('.error-sentence').innerText()).not.toContain('OpenRouter');
+      expect(
+        await alert.getByRole('button', { name: 'Switch to an image-capable model' }).count(),
+      ).toBe(0);
+      const [options] = await Promise.all([
+        h.context.waitForEvent('page'),
+        alert.getByRole('button', { name: 'Check the endpoint settings' }).click(),
+      ]);
+      await options.waitForLoadState();
+      expect(options.url()).toContain('/options.html');
+      expect(chatRequests(h.mock)).toHaveLength(0);
+    },
+  );
 });
 
 describe('A model that cannot see images', () => {

@@ -1,3 +1,4 @@
+import { endpointHost } from '../endpoint';
 import { IrisError, toIrisError } from '../errors';
 import { t } from '../i18n';
 import type { acquireImage } from '../image/acquire';
@@ -114,6 +115,8 @@ export async function runTurn(
     });
   } catch (thrown) {
     const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
+    // The advice then names the custom endpoint, not OpenRouter (error-advice.ts).
+    if (settings.endpoint === 'custom') error.details.endpoint = endpointHost(settings.baseUrl);
     if (error.code === 'internal') logFailure('job failed', 'error')(thrown);
     writer.set({
       status: error.code === 'stopped' ? 'stopped' : 'error',

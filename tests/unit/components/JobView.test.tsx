@@ -179,6 +179,32 @@ describe('adviceFor', () => {
     );
   });
 
+  it("a custom endpoint's failures name it and lead to its settings, never to OpenRouter", () => {
+    const endpoint = 'localhost:11434';
+    for (const code of [
+      'invalid-key',
+      'insufficient-credits',
+      'moderated',
+      'network',
+      'bad-model',
+      'model-cannot-see-images',
+    ] as const) {
+      const advice = adviceFor({ code, message: '', details: { endpoint } });
+      expect(advice.sentence).toContain('custom endpoint (localhost:11434)');
+      expect(advice.sentence).not.toContain('OpenRouter');
+      expect(advice.actions).toContainEqual({
+        kind: 'options',
+        label: 'Check the endpoint settings',
+      });
+      expect(advice.actions.map((a) => a.kind)).not.toContain('switch-model');
+      expect(advice.actions.map((a) => a.kind)).not.toContain('link');
+    }
+    // Failures that are not the endpoint's own keep their general advice.
+    expect(adviceFor({ code: 'timeout', message: '', details: { endpoint } }).sentence).toBe(
+      'The model took too long to answer.',
+    );
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(
       adviceFor({ code: 'rate-limited', message: '', details: { retryAfterSeconds: 12 } }).sentence,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IrisError } from '../../../utils/errors';
 import { createJobRunner } from '../../../utils/jobs/run-job';
 import type { Job } from '../../../utils/jobs/types';
 import type { ChatBody } from '../../../utils/openrouter/body';
@@ -79,5 +80,20 @@ describe('run-job with the options of issue 5/7', () => {
     expect(createClient).toHaveBeenCalledWith(
       expect.objectContaining({ baseUrl: 'http://127.0.0.1:11434/v1', apiKey: '' }),
     );
+  });
+  it("a custom endpoint's failure names its host; OpenRouter's does not", async () => {
+    const refuse = async () => {
+      throw new IrisError('invalid-key', 'HTTP 401', { status: 401 });
+    };
+    const custom = runnerWith({ endpoint: 'custom', baseUrl: 'http://localhost:11434/v1' });
+    custom.streamChat.mockImplementation(refuse);
+    const failed = await custom.runner.start({ source });
+    expect(failed.error).toMatchObject({
+      code: 'invalid-key',
+      details: { endpoint: 'localhost:11434' },
+    });
+    const openrouter = runnerWith({});
+    openrouter.streamChat.mockImplementation(refuse);
+    expect((await openrouter.runner.start({ source })).error?.details.endpoint).toBeUndefined();
   });
 });
