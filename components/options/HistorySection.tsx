@@ -35,6 +35,7 @@ export function HistorySection() {
         <input
           type="search"
           aria-label={t('historySearch')}
+          placeholder={t('historySearch')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
         />

@@ -339,17 +339,24 @@ describe('Accessibility (axe-core)', () => {
       (document.activeElement as HTMLElement | null)?.blur();
     });
     let reachedCount = 0;
+    // Each control shows where focus is: its own outline, or (a hidden file input) its label's.
+    const focusUnseen: string[] = [];
     for (let i = 0; i < controls + 5; i++) {
       await options.keyboard.press('Tab');
       const marked = await options.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body || el.dataset.tabSeen) return false;
         el.dataset.tabSeen = '1';
-        return true;
+        const box = el.getBoundingClientRect();
+        const shown = box.width > 2 && box.height > 2 ? el : el.closest('label');
+        const ring = shown && getComputedStyle(shown).outlineStyle !== 'none';
+        return ring ? true : el.id || el.outerHTML.slice(0, 80);
       });
+      if (typeof marked === 'string') focusUnseen.push(marked);
       if (marked) reachedCount++;
     }
     expect(reachedCount).toBe(controls);
+    expect(focusUnseen).toEqual([]);
     for (const id of ['api-key', 'alt-new-site', 'alt-page-cap', 'alt-day-cap', 'alt-copy']) {
       expect(await options.locator(`#${id}`).getAttribute('data-tab-seen'), id).toBe('1');
     }
