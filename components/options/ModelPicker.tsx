@@ -40,7 +40,13 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
       setFetchedAt(list.fetchedAt);
       if (refresh) setNote(t('modelsCount', list.models.length));
     } catch (error) {
-      setNote(t('modelsLoadFailed', toIrisError(error).message));
+      const failure = toIrisError(error);
+      // Offline (or OpenRouter down): typing an id still works, and Refresh tries again.
+      setNote(
+        failure.code === 'network'
+          ? t('modelsUnreachable')
+          : t('modelsLoadFailed', failure.message),
+      );
     }
   };
   useEffect(() => void fetchList(false), [baseUrl]);

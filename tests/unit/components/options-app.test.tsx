@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/options/App';
+import { IrisError } from '../../../utils/errors';
 import { historyItem } from '../../../utils/history';
 import { imageModelsFrom } from '../../../utils/openrouter/models';
 import {
@@ -95,6 +96,16 @@ describe('Options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refresh list' }));
     expect(await screen.findByText('4 image-capable models.')).toBeTruthy();
     expect(loadModels.mock.calls.map((c) => c[0])).toContain(true);
+  });
+
+  it('offline, the model list says what to do instead of failing twice over', async () => {
+    loadModels.mockRejectedValueOnce(new IrisError('network', 'Could not load the model list.'));
+    await renderApp();
+    expect(
+      await screen.findByText(
+        'Could not reach OpenRouter for its list of models: type a model id, or press Refresh list once online.',
+      ),
+    ).toBeTruthy();
   });
 
   it('the no-data switch is saved', async () => {
