@@ -96,8 +96,9 @@ export default defineConfig({
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+O' },
       },
+      // Firefox's menu bar answers Alt+Shift+S (History's access key) before any extension.
       'capture-region': {
-        suggested_key: { default: 'Alt+Shift+S' },
+        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+R' : 'Alt+Shift+S' },
         description: '__MSG_commandCaptureRegion__',
       },
       'describe-focused-image': {

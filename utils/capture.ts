@@ -46,9 +46,10 @@ export async function captureRegion(
     // browser pages and stores say so in their own words ("Cannot access a chrome:// URL").
     const reason = messageOf(cause);
     const webPage = /must request permission/i.test(reason);
+    const key = webPage ? await captureShortcut() : undefined;
     throw new IrisError(
       'capture-failed',
-      t(webPage ? 'captureNotYet' : 'captureClosedPage'),
+      webPage ? (key ? t('captureNotYet', key) : t('captureNotYetNoKey')) : t('captureClosedPage'),
       { providerMessage: reason },
       { cause },
     );
@@ -97,4 +98,14 @@ export async function captureRegion(
     payload: { kind: 'data', ...payload },
     thumbnail,
   };
+}
+
+/** The capture shortcut as the user has it now (they may have changed or removed it). */
+async function captureShortcut(): Promise<string | undefined> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((command) => command.name === 'capture-region')?.shortcut || undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { captureRegion } from '../../utils/capture';
 import { IrisError } from '../../utils/errors';
 
@@ -15,12 +16,21 @@ async function refusal(message: string): Promise<IrisError> {
 }
 
 describe('captureRegion refused by the browser', () => {
-  it('a web page Iris was not invoked on: says how to grant it (shortcut or toolbar button)', async () => {
-    const error = await refusal(
-      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
-    );
+  const notInvoked =
+    'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
+
+  it('a web page Iris was not invoked on: names the shortcut the user has, or the toolbar button', async () => {
+    const getAll = vi.spyOn(browser.commands, 'getAll');
+    getAll.mockResolvedValue([{ name: 'capture-region', shortcut: 'Alt+Shift+R' }] as never);
+    const error = await refusal(notInvoked);
     expect(error.code).toBe('capture-failed');
-    expect(error.message).toMatch(/Alt\+Shift\+S.*toolbar button/);
+    expect(error.message).toMatch(/press Alt\+Shift\+R on the page.*toolbar button/);
+    // The user removed the shortcut: only the toolbar button is offered.
+    getAll.mockResolvedValue([{ name: 'capture-region', shortcut: '' }] as never);
+    const without = await refusal(notInvoked);
+    expect(without.message).not.toMatch(/press/);
+    expect(without.message).toMatch(/toolbar button/);
+    getAll.mockRestore();
   });
 
   it('a browser page: says extensions cannot capture it', async () => {
