@@ -131,8 +131,8 @@ function stepsForContent(
   if (content.kind === 'capture') {
     if (content.why) {
       const why =
-        content.why === 'canvas-unreadable' ? 'reasonCanvasUnreadable' : 'reasonVideoForeign';
-      tried.push(`${t('stepReadElement', content.element)}: ${t(why)}`);
+        content.why === 'canvas-unreadable' ? t('reasonCanvasUnreadable') : t('reasonVideoForeign');
+      tried.push(`${t('stepReadElement', content.element)}: ${why}`);
     }
     return capture;
   }
