@@ -13,11 +13,13 @@ const OUTPUT_DIR = resolve('.output');
  * The issue's budgets, by bundle kind. An injected script is any script Iris puts into a
  * page: the page scripts (executeScript files), the runtime-registered content scripts
  * (alt-text.js, context-target.js) and anything WXT builds under content-scripts/.
- * One bundle misses its budget and is held by a ratchet at the measured size + ~1.5 KB, so it
- * cannot grow unnoticed:
+ * One bundle misses its budget and is held by a ratchet just above its measured size, so it
+ * cannot grow unnoticed (raise it only with a reason written here):
  * - the background (65.9 KB on 2026-11-25, down from 74.5 KB: shared helpers, the worker's
  *   sentences in _locales, the model switch in the popup, an SWC pass after esbuild — see
- *   scripts/bench/notes.md): webextension-polyfill (~9.5 KB, part of the fixed stack),
+ *   scripts/bench/notes.md; 67.3 KB at the end of that day's third session, 67.6 KB after
+ *   the fourth: a custom endpoint's failures named as its own, the capture shortcut read
+ *   from the browser for the "may not read this tab yet" advice): webextension-polyfill (~9.5 KB, part of the fixed stack),
  *   eventsource-parser (~3.3 KB, named in DESIGN.md) and ~52 KB of Iris's own code — jobs,
  *   the OpenRouter client, the image pipeline (sniff, dimensions, normalize, encode,
  *   reachability, byte steps, downloads, capture), alt text, menus, settings.
@@ -28,7 +30,7 @@ const OUTPUT_DIR = resolve('.output');
  * today (the 12 MP path), so they must ask the offscreen document (or the page) instead.
  */
 export const BUDGETS = {
-  background: { limit: 67.5 * KB, issue: 60 * KB, ratchet: true },
+  background: { limit: 68 * KB, issue: 60 * KB, ratchet: true },
   popup: { limit: 60 * KB, issue: 60 * KB },
   'injected script': { limit: 15 * KB, issue: 15 * KB },
   offscreen: { limit: 15 * KB, issue: 15 * KB },
