@@ -88,25 +88,28 @@ export default defineConfig({
           minimum_chrome_version: '127',
         }),
     action: { default_title: '__MSG_extName__' },
-    // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts).
-    // Alt+Shift+A is taken by Chrome ("focus inactive dialogs"), Alt+Shift+I ("report an issue")
-    // too. Chrome allows four suggested keys per extension: these are the four.
+    // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts,
+    // about:addons in Firefox). Chrome: Alt+Shift+A is taken ("focus inactive dialogs"),
+    // Alt+Shift+I ("report an issue") too, and four suggested keys is its limit: these are
+    // the four. Firefox: its menu bar takes Alt+Shift+<access key> before any extension (tried
+    // in Firefox 153: Alt+Shift+S opens History, and in German Alt+Shift+L opens Lesezeichen),
+    // so its keys avoid the access keys of the menus in English (F E V S B T H) and German
+    // (D B A C L X H).
     commands: {
       // Opens Iris's popup from the keyboard (and grants activeTab, as a click on the button).
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+O' },
       },
-      // Firefox's menu bar answers Alt+Shift+S (History's access key) before any extension.
       'capture-region': {
         suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+R' : 'Alt+Shift+S' },
         description: '__MSG_commandCaptureRegion__',
       },
       'describe-focused-image': {
-        suggested_key: { default: 'Alt+Shift+D' },
+        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+I' : 'Alt+Shift+D' },
         description: '__MSG_commandDescribeFocused__',
       },
       'alt-text-page': {
-        suggested_key: { default: 'Alt+Shift+L' },
+        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+P' : 'Alt+Shift+L' },
         description: '__MSG_commandAltTextPage__',
       },
     },
