@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { minify } from '@swc/core';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { SUGGESTED_KEYS } from './utils/shortcuts';
 
 /**
  * A second minifier pass, with SWC, over every chunk esbuild has minified: SWC's compressor
@@ -40,6 +41,9 @@ function swcMinify(): Plugin {
     },
   };
 }
+
+const keysFor = (browser: string) =>
+  browser === 'firefox' ? SUGGESTED_KEYS.firefox : SUGGESTED_KEYS.chrome;
 
 // Per-browser differences live here and in `import.meta.env` only (STYLE.md habit 8).
 export default defineConfig({
@@ -88,28 +92,22 @@ export default defineConfig({
           minimum_chrome_version: '127',
         }),
     action: { default_title: '__MSG_extName__' },
-    // Users change the keys in the browser's shortcut settings (chrome://extensions/shortcuts,
-    // about:addons in Firefox). Chrome: Alt+Shift+A is taken ("focus inactive dialogs"),
-    // Alt+Shift+I ("report an issue") too, and four suggested keys is its limit: these are
-    // the four. Firefox: its menu bar takes Alt+Shift+<access key> before any extension (tried
-    // in Firefox 153: Alt+Shift+S opens History, and in German Alt+Shift+L opens Lesezeichen),
-    // so its keys avoid the access keys of the menus in English (F E V S B T H) and German
-    // (D B A C L X H).
+    // Per-browser keys and why: utils/shortcuts.ts.
     commands: {
       // Opens Iris's popup from the keyboard (and grants activeTab, as a click on the button).
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
-        suggested_key: { default: 'Alt+Shift+O' },
+        suggested_key: { default: keysFor(browser).popup },
       },
       'capture-region': {
-        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+R' : 'Alt+Shift+S' },
+        suggested_key: { default: keysFor(browser).capture },
         description: '__MSG_commandCaptureRegion__',
       },
       'describe-focused-image': {
-        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+I' : 'Alt+Shift+D' },
+        suggested_key: { default: keysFor(browser).describe },
         description: '__MSG_commandDescribeFocused__',
       },
       'alt-text-page': {
-        suggested_key: { default: browser === 'firefox' ? 'Alt+Shift+P' : 'Alt+Shift+L' },
+        suggested_key: { default: keysFor(browser).altText },
         description: '__MSG_commandAltTextPage__',
       },
     },
