@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { siteOf, sitePattern } from '../utils/alt-text/sites';
 import { t } from '../utils/i18n';
@@ -10,8 +10,16 @@ import {
   altTextSitesSetting,
 } from '../utils/settings';
 
-/** Options → Alt text: the opted-in sites (each can be turned off), caps and copying. */
-export function AltTextSitesSection() {
+/** The site the popup's switch sent the user here to turn on (Firefox), from the address. */
+function askedSite(): string | null {
+  return siteOf(new URLSearchParams(location.hash.slice(1)).get('alt-text') ?? undefined);
+}
+
+/**
+ * Options → Alt text: the opted-in sites (each can be turned off), caps and copying.
+ * `settled`: the sections above have their final height (the place to scroll to is known).
+ */
+export function AltTextSitesSection({ settled = true }: { settled?: boolean }) {
   const [sites, setSites] = useState<string[]>([]);
   const [copy, setCopy] = useState(false);
   const [pageCap, setPageCap] = useState('');
@@ -19,13 +27,27 @@ export function AltTextSitesSection() {
   const [status, setStatus] = useState('');
   const [newSite, setNewSite] = useState('');
 
+  const turnOnButton = useRef<HTMLButtonElement>(null);
+
   useEffect(() => {
+    // Sent here by the popup's switch (Firefox): the site filled in, Turn on at hand.
+    const asked = askedSite();
+    if (asked) {
+      setNewSite(asked);
+      setStatus(t('altPressTurnOn', new URL(asked).hostname));
+    }
     void altTextSitesSetting.getValue().then(setSites);
     void altTextCopySetting.getValue().then(setCopy);
     void altTextPageCapSetting.getValue().then((usd) => setPageCap(String(usd)));
     void altTextDayCapSetting.getValue().then((usd) => setDayCap(String(usd)));
     return altTextSitesSetting.watch(setSites);
   }, []);
+
+  useEffect(() => {
+    if (!settled || !askedSite()) return;
+    turnOnButton.current?.scrollIntoView?.({ block: 'center' });
+    turnOnButton.current?.focus({ preventScroll: true });
+  }, [settled]);
 
   const turnOff = async (site: string) => {
     try {
@@ -104,7 +126,9 @@ export function AltTextSitesSection() {
             value={newSite}
             onInput={(event) => setNewSite(event.currentTarget.value)}
           />
-          <button type="submit">{t('turnOn')}</button>
+          <button type="submit" ref={turnOnButton}>
+            {t('turnOn')}
+          </button>
         </div>
       </form>
       <div class="field">

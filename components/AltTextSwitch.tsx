@@ -9,6 +9,18 @@ import { altTextSitesSetting } from '../utils/settings';
 export interface AltTextSwitchProps {
   /** The tab the popup is about (the active tab of the window it opened on). */
   getTab?: () => Promise<{ id?: number; url?: string } | undefined>;
+  /**
+   * Firefox puts a permission prompt asked from the popup under the popup, and the popup's
+   * code goes when it closes (tried in Firefox 153: the site was never turned on). There, a
+   * site not yet allowed is turned on from Options, in a tab, where the prompt works.
+   */
+  grantInOptions?: boolean;
+}
+
+/** Options at its alt text section, the site filled in, for the user to press Turn on. */
+function openOptionsFor(site: string): Promise<unknown> {
+  const url = browser.runtime.getURL(`/options.html#alt-text=${encodeURIComponent(site)}`);
+  return browser.tabs.create({ url }).then(() => window.close());
 }
 
 async function activeTab() {
@@ -21,7 +33,10 @@ async function activeTab() {
  * site's host permission from the click itself (the browser requires a user gesture), then
  * lets the background register the content script. Also shows a cap's notice for this tab.
  */
-export function AltTextSwitch({ getTab = activeTab }: AltTextSwitchProps) {
+export function AltTextSwitch({
+  getTab = activeTab,
+  grantInOptions = import.meta.env.FIREFOX,
+}: AltTextSwitchProps) {
   const [site, setSite] = useState<string | null>(null);
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [sites, setSites] = useState<string[]>([]);
@@ -50,7 +65,12 @@ export function AltTextSwitch({ getTab = activeTab }: AltTextSwitchProps) {
   const toggle = async () => {
     setMessage('');
     try {
-      if (!on) {
+      if (!on && grantInOptions) {
+        if (!(await browser.permissions.contains({ origins: [sitePattern(site)] }))) {
+          await openOptionsFor(site);
+          return;
+        }
+      } else if (!on) {
         // First call of the handler, so the click's user gesture is still valid.
         const granted = await browser.permissions.request({ origins: [sitePattern(site)] });
         if (!granted) {

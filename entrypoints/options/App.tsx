@@ -78,7 +78,7 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
         <p aria-busy="true">{t('loading')}</p>
       )}
       <AllSitesSection />
-      <AltTextSitesSection />
+      <AltTextSitesSection settled={draft !== null && baseUrl !== null} />
       <PresetsSection />
       <HistorySection />
       <BackupSection onImported={reload} />

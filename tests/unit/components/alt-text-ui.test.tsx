@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AltTextSitesSection } from '../../../components/AltTextSitesSection';
 import { AltTextSwitch } from '../../../components/AltTextSwitch';
 import { JobView } from '../../../components/JobView';
 import { altTextNoticesItem } from '../../../utils/alt-text/store';
@@ -43,6 +44,37 @@ describe('AltTextSwitch', () => {
       data: { site: 'https://news.example.com', enabled: true },
     });
     expect(await screen.findByText('Alt text turned on.')).toBeTruthy();
+  });
+
+  it('Firefox: a site not yet allowed is turned on from Options, in a tab (no prompt under the popup)', async () => {
+    const request = vi.fn(async () => true);
+    const contains = vi.fn(async () => false);
+    (fakeBrowser as unknown as { permissions: object }).permissions = { request, contains };
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const received = answerMessages();
+    render(<AltTextSwitch getTab={getTab} grantInOptions />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Alt text on this site' }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    expect(create.mock.calls[0]?.[0].url).toMatch(
+      /\/options\.html#alt-text=https%3A%2F%2Fnews\.example\.com$/,
+    );
+    expect(request).not.toHaveBeenCalled();
+    expect(received).toHaveLength(0);
+    close.mockRestore();
+  });
+
+  it('Firefox: a site already allowed is turned on at once', async () => {
+    (fakeBrowser as unknown as { permissions: object }).permissions = {
+      contains: async () => true,
+    };
+    const received = answerMessages();
+    render(<AltTextSwitch getTab={getTab} grantInOptions />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Alt text on this site' }));
+    await waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toMatchObject({
+      data: { site: 'https://news.example.com', enabled: true },
+    });
   });
 
   it('does nothing when the user refuses the permission', async () => {
@@ -196,5 +228,26 @@ describe('axe-core on the alt-text controls (happy-dom: structure and names, not
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.passes.length).toBeGreaterThan(5); // axe really ran its rules here
     expect(result.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
+
+describe('Options → Alt text, opened by the popup (Firefox)', () => {
+  it('fills in the site and puts focus on Turn on', async () => {
+    location.hash = `#alt-text=${encodeURIComponent('https://news.example.com')}`;
+    try {
+      render(<AltTextSitesSection />);
+      const input = (await screen.findByLabelText(
+        'Turn alt text on for a site',
+      )) as HTMLInputElement;
+      await waitFor(() => expect(input.value).toBe('https://news.example.com'));
+      expect(document.activeElement?.textContent).toBe('Turn on');
+      expect(
+        screen.getByText(
+          /Press Turn on: the browser will ask whether Iris may read news\.example\.com/,
+        ),
+      ).toBeTruthy();
+    } finally {
+      location.hash = '';
+    }
   });
 });
