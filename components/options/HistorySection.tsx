@@ -9,6 +9,7 @@ import {
 } from '../../utils/history';
 import { t } from '../../utils/i18n';
 import { formatCost } from '../JobView';
+import { Markdown } from '../Markdown';
 
 /** The last jobs: searchable, each deletable, clear all, and what they cost together. */
 export function HistorySection() {
@@ -56,7 +57,10 @@ export function HistorySection() {
               <article aria-label={t('historyAnswerFrom', when)}>
                 {entry.thumbnail && <img class="thumb" src={entry.thumbnail} alt="" />}
                 <p class="question">{entry.question}</p>
-                <p class="answer">{entry.answer}</p>
+                {/* Model output, as the popup shows it: the same untrusted-text renderer. */}
+                <div class="answer">
+                  <Markdown text={entry.answer} />
+                </div>
                 <p class="meta">
                   {entry.model}
                   {entry.cost !== undefined && ` · ${formatCost(entry.cost)}`} · <time>{when}</time>

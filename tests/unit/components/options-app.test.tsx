@@ -108,6 +108,29 @@ describe('Options page', () => {
     ).toBeTruthy();
   });
 
+  it('a past answer reads as it did in the popup: Markdown rendered, no stray asterisks', async () => {
+    await historyItem.setValue([
+      {
+        id: 'a',
+        question: 'Describe',
+        answer: '**Four quadrants.** Red, green,\n\n- blue\n- yellow',
+        model: 'm',
+        time: 1,
+      },
+    ]);
+    await renderApp();
+    const article = await within(screen.getByRole('list', { name: 'Past answers' })).findByRole(
+      'article',
+    );
+    expect(article.querySelector('strong')?.textContent).toBe('Four quadrants.');
+    expect(
+      within(article)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['blue', 'yellow']);
+    expect(article.textContent).not.toContain('**');
+  });
+
   it('the no-data switch is saved', async () => {
     await renderApp();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Only providers that keep no data' }));
