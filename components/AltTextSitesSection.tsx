@@ -28,26 +28,32 @@ export function AltTextSitesSection({ settled = true }: { settled?: boolean }) {
   const [newSite, setNewSite] = useState('');
 
   const turnOnButton = useRef<HTMLButtonElement>(null);
+  // Read once: the address is cleaned at once, so a reload does not ask again.
+  const [asked] = useState(askedSite);
 
   useEffect(() => {
-    // Sent here by the popup's switch (Firefox): the site filled in, Turn on at hand.
-    const asked = askedSite();
+    // Sent here by the popup's switch (Firefox): the site filled in, Turn on at hand —
+    // unless it is on already.
     if (asked) {
-      setNewSite(asked);
-      setStatus(t('altPressTurnOn', new URL(asked).hostname));
+      history.replaceState(null, '', location.pathname + location.search);
+      void altTextSitesSetting.getValue().then((on) => {
+        if (on.includes(asked)) return;
+        setNewSite(asked);
+        setStatus(t('altPressTurnOn', new URL(asked).hostname));
+      });
     }
     void altTextSitesSetting.getValue().then(setSites);
     void altTextCopySetting.getValue().then(setCopy);
     void altTextPageCapSetting.getValue().then((usd) => setPageCap(String(usd)));
     void altTextDayCapSetting.getValue().then((usd) => setDayCap(String(usd)));
     return altTextSitesSetting.watch(setSites);
-  }, []);
+  }, [asked]);
 
   useEffect(() => {
-    if (!settled || !askedSite()) return;
+    if (!settled || !asked) return;
     turnOnButton.current?.scrollIntoView?.({ block: 'center' });
     turnOnButton.current?.focus({ preventScroll: true });
-  }, [settled]);
+  }, [settled, asked]);
 
   const turnOff = async (site: string) => {
     try {

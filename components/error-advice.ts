@@ -106,7 +106,11 @@ const ENDPOINT_SETTINGS: NextAction = { kind: 'options', label: t('actionEndpoin
  * A custom endpoint's failures in its own terms: its key, its model, whether it runs and lets
  * Iris in — not OpenRouter's account, credits or model list.
  */
-function endpointAdvice(code: IrisErrorCode, host: string): Advice | undefined {
+function endpointAdvice(
+  code: IrisErrorCode,
+  host: string,
+  status: number | undefined,
+): Advice | undefined {
   switch (code) {
     case 'invalid-key':
       return { sentence: t('errorEndpointKey', host), actions: [ENDPOINT_SETTINGS] };
@@ -117,19 +121,32 @@ function endpointAdvice(code: IrisErrorCode, host: string): Advice | undefined {
     case 'network':
       return { sentence: t('errorEndpointUnreachable', host), actions: [RETRY, ENDPOINT_SETTINGS] };
     case 'bad-model':
-      return { sentence: t('errorEndpointBadModel', host), actions: [ENDPOINT_SETTINGS] };
+      // A 404 there is as often a base URL missing its /v1 as an unknown model.
+      return {
+        sentence: t(status === 404 ? 'errorEndpointNotFound' : 'errorEndpointBadModel', host),
+        actions: [ENDPOINT_SETTINGS],
+      };
     case 'model-cannot-see-images':
       return { sentence: t('errorEndpointCannotSeeImages', host), actions: [ENDPOINT_SETTINGS] };
-    default:
-      return undefined;
+    default: {
+      // The rest keep their sentence; "Choose another model" means the endpoint's model.
+      const advice = ADVICE[code];
+      return advice && { ...advice, actions: advice.actions.map(endpointAction) };
+    }
   }
+}
+
+function endpointAction(action: NextAction): NextAction {
+  return action === PICK_MODEL ? ENDPOINT_SETTINGS : action;
 }
 
 /** The sentence and next actions the popup shows for an error. */
 export function adviceFor(error: SerializedIrisError): Advice {
   const host = error.details.endpoint;
   const advice =
-    (host && endpointAdvice(error.code, host)) || ADVICE[error.code] || ADVICE.internal;
+    (host && endpointAdvice(error.code, host, error.details.status)) ||
+    ADVICE[error.code] ||
+    ADVICE.internal;
   if (error.code === 'rate-limited' && error.details.retryAfterSeconds) {
     return {
       ...advice,

@@ -43,9 +43,13 @@ export async function captureRegion(
   } catch (cause) {
     // An ordinary web page refuses only when Iris was not invoked on it (activeTab is
     // granted by the toolbar button, the menu or a shortcut, not by a popup Iris opened);
-    // browser pages and stores say so in their own words ("Cannot access a chrome:// URL").
+    // Chrome's browser pages and stores say so in their own words ("Cannot access a
+    // chrome:// URL"). Firefox says "Missing host permission for the tab" for both: there
+    // the tab's address (when Iris may see it) tells a closed page from a web page.
     const reason = messageOf(cause);
-    const webPage = /must request permission/i.test(reason);
+    const webPage =
+      /must request permission/i.test(reason) ||
+      (/missing host permission/i.test(reason) && !closedToExtensions(tab.url));
     const key = webPage ? await captureShortcut() : undefined;
     throw new IrisError(
       'capture-failed',
@@ -98,6 +102,12 @@ export async function captureRegion(
     payload: { kind: 'data', ...payload },
     thumbnail,
   };
+}
+
+/** Pages no extension may script: the browser's own, and Firefox's add-on store. */
+function closedToExtensions(url: string | undefined): boolean {
+  if (!url) return false;
+  return !/^https?:/i.test(url) || /^https:\/\/addons\.mozilla\.org\//i.test(url);
 }
 
 /** The capture shortcut as the user has it now (they may have changed or removed it). */

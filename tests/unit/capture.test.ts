@@ -33,6 +33,22 @@ describe('captureRegion refused by the browser', () => {
     getAll.mockRestore();
   });
 
+  it("Firefox's wording: a web page is 'not yet', its add-on store and own pages are closed", async () => {
+    const refused = (url: string | undefined) =>
+      captureRegion({ ...(tab as object), url } as never, {
+        maxSide: 2048,
+        executeScript: (() =>
+          Promise.reject(new Error('Missing host permission for the tab'))) as never,
+      }).then(
+        () => new IrisError('internal', 'no refusal'),
+        (e: unknown) => e as IrisError,
+      );
+    for (const url of ['https://news.example.com/a', undefined])
+      expect((await refused(url)).message, String(url)).toMatch(/may not read this tab yet/);
+    for (const url of ['https://addons.mozilla.org/en-US/firefox/', 'about:addons'])
+      expect((await refused(url)).message, url).toMatch(/browser pages and extension stores/);
+  });
+
   it('a browser page: says extensions cannot capture it', async () => {
     const error = await refusal('Cannot access a chrome:// URL');
     expect(error.code).toBe('capture-failed');

@@ -199,10 +199,17 @@ describe('adviceFor', () => {
       expect(advice.actions.map((a) => a.kind)).not.toContain('switch-model');
       expect(advice.actions.map((a) => a.kind)).not.toContain('link');
     }
-    // Failures that are not the endpoint's own keep their general advice.
-    expect(adviceFor({ code: 'timeout', message: '', details: { endpoint } }).sentence).toBe(
-      'The model took too long to answer.',
-    );
+    // Failures that are not the endpoint's own keep their sentence; "choose a model" is its.
+    const timeout = adviceFor({ code: 'timeout', message: '', details: { endpoint } });
+    expect(timeout.sentence).toBe('The model took too long to answer.');
+    expect(timeout.actions.map((a) => a.label)).toEqual([
+      'Try again',
+      'Check the endpoint settings',
+    ]);
+    // A 404 there is as often a wrong address (no /v1) as an unknown model.
+    expect(
+      adviceFor({ code: 'bad-model', message: '', details: { endpoint, status: 404 } }).sentence,
+    ).toMatch(/answered “not found” \(HTTP 404\): check its address.*\/v1/);
   });
 
   it('says how long to wait when rate limited', () => {

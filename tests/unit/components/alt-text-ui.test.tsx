@@ -246,6 +246,25 @@ describe('Options → Alt text, opened by the popup (Firefox)', () => {
           /Press Turn on: the browser will ask whether Iris may read news\.example\.com/,
         ),
       ).toBeTruthy();
+      // Read once: a reload of Options does not ask again.
+      expect(location.hash).toBe('');
+    } finally {
+      location.hash = '';
+    }
+  });
+
+  it('says nothing when the site is on already', async () => {
+    await altTextSitesSetting.setValue(['https://news.example.com']);
+    location.hash = `#alt-text=${encodeURIComponent('https://news.example.com')}`;
+    try {
+      render(<AltTextSitesSection />);
+      const input = (await screen.findByLabelText(
+        'Turn alt text on for a site',
+      )) as HTMLInputElement;
+      await screen.findByText('https://news.example.com');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(input.value).toBe('');
+      expect(screen.queryByText(/Press Turn on/)).toBeNull();
     } finally {
       location.hash = '';
     }
