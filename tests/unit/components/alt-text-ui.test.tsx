@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AltTextSitesSection } from '../../../components/AltTextSitesSection';
 import { AltTextSwitch } from '../../../components/AltTextSwitch';
@@ -232,41 +232,35 @@ describe('axe-core on the alt-text controls (happy-dom: structure and names, not
 });
 
 describe('Options → Alt text, opened by the popup (Firefox)', () => {
+  /** Options as the popup's switch opens it for `site`: the input the site goes in. */
+  async function openedFor(site: string): Promise<HTMLInputElement> {
+    location.hash = `#alt-text=${encodeURIComponent(site)}`;
+    render(<AltTextSitesSection />);
+    return (await screen.findByLabelText('Turn alt text on for a site')) as HTMLInputElement;
+  }
+  afterEach(() => {
+    location.hash = '';
+  });
+
   it('fills in the site and puts focus on Turn on', async () => {
-    location.hash = `#alt-text=${encodeURIComponent('https://news.example.com')}`;
-    try {
-      render(<AltTextSitesSection />);
-      const input = (await screen.findByLabelText(
-        'Turn alt text on for a site',
-      )) as HTMLInputElement;
-      await waitFor(() => expect(input.value).toBe('https://news.example.com'));
-      expect(document.activeElement?.textContent).toBe('Turn on');
-      expect(
-        screen.getByText(
-          /Press Turn on: the browser will ask whether Iris may read news\.example\.com/,
-        ),
-      ).toBeTruthy();
-      // Read once: a reload of Options does not ask again.
-      expect(location.hash).toBe('');
-    } finally {
-      location.hash = '';
-    }
+    const input = await openedFor('https://news.example.com');
+    await waitFor(() => expect(input.value).toBe('https://news.example.com'));
+    expect(document.activeElement?.textContent).toBe('Turn on');
+    expect(
+      screen.getByText(
+        /Press Turn on: the browser will ask whether Iris may read news\.example\.com/,
+      ),
+    ).toBeTruthy();
+    // Read once: a reload of Options does not ask again.
+    expect(location.hash).toBe('');
   });
 
   it('says nothing when the site is on already', async () => {
     await altTextSitesSetting.setValue(['https://news.example.com']);
-    location.hash = `#alt-text=${encodeURIComponent('https://news.example.com')}`;
-    try {
-      render(<AltTextSitesSection />);
-      const input = (await screen.findByLabelText(
-        'Turn alt text on for a site',
-      )) as HTMLInputElement;
-      await screen.findByText('https://news.example.com');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(input.value).toBe('');
-      expect(screen.queryByText(/Press Turn on/)).toBeNull();
-    } finally {
-      location.hash = '';
-    }
+    const input = await openedFor('https://news.example.com');
+    await screen.findByText('https://news.example.com');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(input.value).toBe('');
+    expect(screen.queryByText(/Press Turn on/)).toBeNull();
   });
 });
