@@ -32,17 +32,15 @@ export function AltTextSitesSection({ settled = true }: { settled?: boolean }) {
   const [asked] = useState(askedSite);
 
   useEffect(() => {
-    // Sent here by the popup's switch (Firefox): the site filled in, Turn on at hand —
-    // unless it is on already.
-    if (asked) {
-      history.replaceState(null, '', location.pathname + location.search);
-      void altTextSitesSetting.getValue().then((on) => {
-        if (on.includes(asked)) return;
-        setNewSite(asked);
-        setStatus(t('altPressTurnOn', new URL(asked).hostname));
-      });
-    }
-    void altTextSitesSetting.getValue().then(setSites);
+    if (asked) history.replaceState(null, '', location.pathname + location.search);
+    void altTextSitesSetting.getValue().then((on) => {
+      setSites(on);
+      // Sent here by the popup's switch (Firefox): the site filled in, Turn on at hand —
+      // unless it is on already.
+      if (!asked || on.includes(asked)) return;
+      setNewSite(asked);
+      setStatus(t('altPressTurnOn', new URL(asked).hostname));
+    });
     void altTextCopySetting.getValue().then(setCopy);
     void altTextPageCapSetting.getValue().then((usd) => setPageCap(String(usd)));
     void altTextDayCapSetting.getValue().then((usd) => setDayCap(String(usd)));

@@ -37,8 +37,8 @@ export async function handlePresetClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
-  const source = sourceFromClick(info, tab);
   if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith('iris-preset:')) return;
+  const source = sourceFromClick(info, tab);
   if (!source) return;
   // Firefox only opens the popup from the click's own turn: ask before any await.
   const popup = openPopupSoon();

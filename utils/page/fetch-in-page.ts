@@ -1,3 +1,4 @@
+import { messageOf } from '../errors';
 import { newPageId } from './page-targets';
 import { planShrink, readAsDataUrl, shrinkPhotoInPage } from './shrink-in-page';
 
@@ -59,7 +60,7 @@ export async function fetchImageInPage(
     } catch {
       // The first error says more than the probe's.
     }
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: messageOf(error) };
   }
   if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -108,7 +109,7 @@ export async function fetchImageInPage(
     // Could not decode it here: held, to be read whole, so Iris's own checks say why.
     return { ok: true, held: tryShrink ? { ...held, shrinkFailed: true } : held };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: messageOf(error) };
   }
 }
 

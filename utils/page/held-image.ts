@@ -1,3 +1,4 @@
+import { messageOf } from '../errors';
 import { readAsDataUrl, type Shrink, shrinkPhotoInPage } from './shrink-in-page';
 
 /**
@@ -16,7 +17,7 @@ export async function readHeldImageInPage(
     const out = shrink ? await shrinkPhotoInPage(blob, shrink, quality) : blob;
     return { ok: true, dataUrl: await readAsDataUrl(out) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: messageOf(error) };
   }
 }
 
