@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeColour, decodeDataUrl } from '../fixtures/images.mjs';
 import {
@@ -137,6 +138,35 @@ function edge(
   return length;
 }
 
+/**
+ * Presses Iris's capture shortcut (Alt+Shift+S) on `page` with the real keyboard and waits for
+ * the overlay. Under Xvfb no window manager hands out focus, and on a loaded machine a key sent
+ * just after the browser started has once gone nowhere (CI, the first test after a launch):
+ * when no overlay comes and Iris shows no sign of the key (no job, no badge), it is pressed once
+ * more. A shortcut Iris saw and failed on still fails the test, with what Iris showed.
+ */
+async function captureByShortcut(h: Harness, page: Page): Promise<void> {
+  await page.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.hasFocus()), { timeout: 5_000 }).toBe(true);
+  for (let attempt = 1; ; attempt++) {
+    pressKeys('alt+shift+s');
+    try {
+      await page.locator('iris-region-overlay').waitFor({ state: 'attached', timeout: 10_000 });
+      return;
+    } catch {
+      const seen = await h.worker.evaluate(async () => ({
+        job: (await chrome.storage.session.get('currentJob')).currentJob ?? null,
+        badge: await chrome.action.getBadgeText({}),
+      }));
+      if (attempt > 1 || seen.job || seen.badge)
+        throw new Error(
+          `No overlay after Alt+Shift+S (press ${attempt}); Iris showed ${JSON.stringify(seen)}; worker errors: ${h.workerErrors.join(' | ') || 'none'}`,
+        );
+      console.warn('Alt+Shift+S did not reach Iris (no job, no badge); pressing it again');
+    }
+  }
+}
+
 describe.each([1, 2])('Capture a region and ask… at device pixel ratio %i', (dpr) => {
   let h: Harness;
   beforeAll(async () => {
@@ -164,9 +194,7 @@ describe.each([1, 2])('Capture a region and ask… at device pixel ratio %i', (d
 
   it('the shortcut, a drag, a question: the model gets exactly the dragged pixels', async () => {
     const page = await openSitePage(h, '/blocks.html', 'local');
-    await page.bringToFront();
-    pressKeys('alt+shift+s');
-    await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
+    await captureByShortcut(h, page);
     await page.evaluate(() => {
       (window as unknown as { pageKeys: string[] }).pageKeys = [];
     });
@@ -202,9 +230,7 @@ describe.each([1, 2])('Capture a region and ask… at device pixel ratio %i', (d
 
   it('keyboard only: arrows move, Shift+arrows resize, Enter takes it', async () => {
     const page = await openSitePage(h, '/blocks.html', 'local');
-    await page.bringToFront();
-    pressKeys('alt+shift+s');
-    await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
+    await captureByShortcut(h, page);
     // The first arrow shows a 200 × 150 box in the middle; Shift+Right ×4 widens it by 40.
     pressKeys(
       'Left',
@@ -223,10 +249,8 @@ describe.each([1, 2])('Capture a region and ask… at device pixel ratio %i', (d
 
   it('Esc cancels: the page is as it was and nothing is sent', async () => {
     const page = await openSitePage(h, '/blocks.html', 'local');
-    await page.bringToFront();
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    pressKeys('alt+shift+s');
-    await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
+    await captureByShortcut(h, page);
     pressKeys('Right', 'shift+Right', 'Escape');
     await page.locator('iris-region-overlay').waitFor({ state: 'detached' });
     await page.waitForTimeout(500);
