@@ -1,11 +1,13 @@
 import type { SerializedIrisError } from '../utils/errors';
 import { t } from '../utils/i18n';
+import type { OptionsField } from '../utils/options-focus';
 import { adviceFor } from './error-advice';
 
 interface ErrorNoticeProps {
   error: SerializedIrisError;
   onRetry: () => void;
-  onOpenOptions: () => void;
+  /** Opens Options, at the field that fixes the error. */
+  onOpenOptions: (field: OptionsField) => void;
   /** Switches to an image-capable model and retries; without it, Options opens instead. */
   onSwitchModel?: () => void;
 }
@@ -49,7 +51,7 @@ export function ErrorNotice({ error, onRetry, onOpenOptions, onSwitchModel }: Er
               ? onRetry
               : action.kind === 'switch-model'
                 ? onSwitchModel
-                : onOpenOptions;
+                : () => onOpenOptions(action.field);
           return (
             <button key={action.label} type="button" onClick={onClick}>
               {action.label}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { isActive, type Job } from '../utils/jobs/types';
+import type { OptionsField } from '../utils/options-focus';
 import { AltTextOutcome } from './AltTextOutcome';
 import { Countdown } from './Countdown';
 import { ErrorNotice } from './ErrorNotice';
@@ -13,7 +14,8 @@ export interface JobViewProps {
   job: Job;
   onStop: () => void;
   onRetry: () => void;
-  onOpenOptions: () => void;
+  /** Opens Options, at the field a next step names. */
+  onOpenOptions: (field?: OptionsField) => void;
   onSend: (question: string) => void;
   onRemoveImage: (index?: number) => void;
   onNewQuestion: () => void;

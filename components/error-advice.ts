@@ -1,8 +1,10 @@
 import type { IrisErrorCode, SerializedIrisError } from '../utils/errors';
 import { t } from '../utils/i18n';
+import type { OptionsField } from '../utils/options-focus';
 
 export type NextAction =
-  | { kind: 'options'; label: string }
+  /** Options, at the field that fixes it. */
+  | { kind: 'options'; label: string; field: OptionsField }
   | { kind: 'link'; label: string; href: string }
   | { kind: 'retry'; label: string }
   /** Switch to an image-capable model and ask again, in one click. */
@@ -16,22 +18,22 @@ export interface Advice {
 }
 
 const RETRY: NextAction = { kind: 'retry', label: t('tryAgain') };
-const PICK_MODEL: NextAction = { kind: 'options', label: t('actionChooseModel') };
+const PICK_MODEL: NextAction = { kind: 'options', label: t('actionChooseModel'), field: 'model' };
 
 const ADVICE: Record<IrisErrorCode, Advice> = {
   'no-api-key': {
     sentence: t('errorNoApiKey'),
-    actions: [{ kind: 'options', label: t('enterApiKey') }],
+    actions: [{ kind: 'options', label: t('enterApiKey'), field: 'api-key' }],
   },
   'invalid-key': {
     sentence: t('errorInvalidKey'),
-    actions: [{ kind: 'options', label: t('actionNewApiKey') }],
+    actions: [{ kind: 'options', label: t('actionNewApiKey'), field: 'api-key' }],
   },
   'insufficient-credits': {
     sentence: t('errorNoCredits'),
     actions: [
       { kind: 'link', label: t('actionAddCredits'), href: 'https://openrouter.ai/credits' },
-      { kind: 'options', label: t('actionFreeModel') },
+      { kind: 'options', label: t('actionFreeModel'), field: 'model' },
     ],
   },
   'bad-model': {
@@ -42,7 +44,7 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
     sentence: t('errorCannotSeeImages'),
     actions: [
       { kind: 'switch-model', label: t('actionSwitchModel') },
-      { kind: 'options', label: t('actionChooseImageModel') },
+      { kind: 'options', label: t('actionChooseImageModel'), field: 'model' },
     ],
   },
   moderated: {
@@ -88,19 +90,22 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
   internal: { sentence: t('errorInternal'), actions: [RETRY] },
   'private-window': {
     sentence: t('errorPrivateWindow'),
-    actions: [{ kind: 'options', label: t('actionAllowPrivate') }],
+    actions: [{ kind: 'options', label: t('actionAllowPrivate'), field: 'private-windows' }],
   },
   'site-blocked': {
     sentence: t('errorSiteBlocked'),
-    actions: [{ kind: 'options', label: t('actionEditNeverSites') }],
+    actions: [{ kind: 'options', label: t('actionEditNeverSites'), field: 'never-sites' }],
   },
   'insecure-endpoint': {
     sentence: t('errorInsecureEndpoint'),
-    actions: [{ kind: 'options', label: t('actionFixEndpoint') }],
+    actions: [{ kind: 'options', label: t('actionFixEndpoint'), field: 'endpoint-url' }],
   },
 };
 
-const ENDPOINT_SETTINGS: NextAction = { kind: 'options', label: t('actionEndpointSettings') };
+/** "Check the endpoint settings", landing on the field that most likely needs it. */
+function endpointSettings(field: OptionsField): NextAction {
+  return { kind: 'options', label: t('actionEndpointSettings'), field };
+}
 
 /**
  * A custom endpoint's failures in its own terms: its key, its model, whether it runs and lets
@@ -113,21 +118,35 @@ function endpointAdvice(
 ): Advice | undefined {
   switch (code) {
     case 'invalid-key':
-      return { sentence: t('errorEndpointKey', host), actions: [ENDPOINT_SETTINGS] };
+      return { sentence: t('errorEndpointKey', host), actions: [endpointSettings('endpoint-key')] };
     case 'insufficient-credits':
-      return { sentence: t('errorEndpointCredits', host), actions: [ENDPOINT_SETTINGS] };
+      return {
+        sentence: t('errorEndpointCredits', host),
+        actions: [endpointSettings('endpoint-key')],
+      };
     case 'moderated':
-      return { sentence: t('errorEndpointRefused', host), actions: [ENDPOINT_SETTINGS] };
+      // Mostly a server that does not let the extension in (Ollama's OLLAMA_ORIGINS, whose
+      // help sits under the address).
+      return {
+        sentence: t('errorEndpointRefused', host),
+        actions: [endpointSettings('endpoint-url')],
+      };
     case 'network':
-      return { sentence: t('errorEndpointUnreachable', host), actions: [RETRY, ENDPOINT_SETTINGS] };
+      return {
+        sentence: t('errorEndpointUnreachable', host),
+        actions: [RETRY, endpointSettings('endpoint-url')],
+      };
     case 'bad-model':
       // A 404 there is as often a base URL missing its /v1 as an unknown model.
       return {
         sentence: t(status === 404 ? 'errorEndpointNotFound' : 'errorEndpointBadModel', host),
-        actions: [ENDPOINT_SETTINGS],
+        actions: [endpointSettings(status === 404 ? 'endpoint-url' : 'endpoint-model')],
       };
     case 'model-cannot-see-images':
-      return { sentence: t('errorEndpointCannotSeeImages', host), actions: [ENDPOINT_SETTINGS] };
+      return {
+        sentence: t('errorEndpointCannotSeeImages', host),
+        actions: [endpointSettings('endpoint-model')],
+      };
     default: {
       // The rest keep their sentence; "Choose another model" means the endpoint's model.
       const advice = ADVICE[code];
@@ -137,7 +156,7 @@ function endpointAdvice(
 }
 
 function endpointAction(action: NextAction): NextAction {
-  return action === PICK_MODEL ? ENDPOINT_SETTINGS : action;
+  return action === PICK_MODEL ? endpointSettings('endpoint-model') : action;
 }
 
 /** The sentence and next actions the popup shows for an error. */

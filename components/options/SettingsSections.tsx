@@ -160,6 +160,8 @@ function Seconds(props: {
 
 /** A labelled checkbox with a line of help. */
 export function Check(props: {
+  /** For a next step in the popup that leads here (utils/options-focus.ts). */
+  id?: string;
   label: string;
   checked: boolean;
   onChange: (v: boolean) => void;
@@ -169,6 +171,7 @@ export function Check(props: {
     <div class="field">
       <label class="check">
         <input
+          id={props.id}
           type="checkbox"
           checked={props.checked}
           onChange={(e) => props.onChange(e.currentTarget.checked)}
@@ -198,6 +201,7 @@ export function PrivacySection({ draft, update }: SectionProps) {
         help={t('sendByUrlHelp')}
       />
       <Check
+        id="private-windows"
         label={t('privateWindows')}
         checked={draft.privateWindows}
         onChange={(v) => update({ privateWindows: v })}

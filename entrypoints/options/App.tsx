@@ -12,6 +12,7 @@ import { AnswerSection, PrivacySection } from '../../components/options/Settings
 import { checkEndpointUrl } from '../../utils/endpoint';
 import { t } from '../../utils/i18n';
 import type { ModelCache } from '../../utils/openrouter/models';
+import { type OptionsField, optionsFocusItem } from '../../utils/options-focus';
 import { baseUrlSetting } from '../../utils/settings';
 
 const ENDPOINT_PROBLEMS = {
@@ -19,6 +20,25 @@ const ENDPOINT_PROBLEMS = {
   scheme: t('endpointScheme'),
   insecure: t('endpointInsecure'),
 } as const;
+
+/**
+ * Focuses the field a next step in the popup asked for ("Check the endpoint settings"), once
+ * the form is there: on opening, or in an Options tab already open. Asked once, then forgotten.
+ */
+function useRequestedFocus(ready: boolean) {
+  useEffect(() => {
+    if (!ready) return;
+    const focus = (field: OptionsField | null) => {
+      if (!field) return;
+      void optionsFocusItem.removeValue();
+      const element = document.getElementById(field);
+      element?.scrollIntoView({ block: 'center' });
+      element?.focus({ preventScroll: true });
+    };
+    void optionsFocusItem.getValue().then(focus);
+    return optionsFocusItem.watch(focus);
+  }, [ready]);
+}
 
 /** Options: account, model, answers, privacy, endpoint, prompts, history, backup. */
 export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise<ModelCache> }) {
@@ -31,6 +51,8 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
     reload();
     void baseUrlSetting.getValue().then(setBaseUrl);
   }, []);
+  const settled = draft !== null && baseUrl !== null;
+  useRequestedFocus(settled);
   const update = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 
   const save = async (event: Event) => {
@@ -78,7 +100,7 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
         <p aria-busy="true">{t('loading')}</p>
       )}
       <AllSitesSection />
-      <AltTextSitesSection settled={draft !== null && baseUrl !== null} />
+      <AltTextSitesSection settled={settled} />
       <PresetsSection />
       <HistorySection />
       <BackupSection onImported={reload} />

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { AltTextSwitch } from '../../components/AltTextSwitch';
 import { JobView } from '../../components/JobView';
 import { useCurrentJob } from '../../components/use-current-job';
@@ -7,6 +6,7 @@ import { t } from '../../utils/i18n';
 import { isActive } from '../../utils/jobs/types';
 import { sendMessage } from '../../utils/messaging';
 import { switchToImageModel } from '../../utils/model-switch';
+import { type OptionsField, openOptionsAt } from '../../utils/options-focus';
 import { apiKeySetting } from '../../utils/settings';
 import { clearBadge } from '../../utils/toolbar';
 
@@ -14,8 +14,9 @@ function report(error: unknown) {
   console.error('Iris popup:', error);
 }
 
-function openOptions() {
-  void browser.runtime.openOptionsPage().then(() => window.close());
+/** Options (at `field`, when a next step names one); the popup makes way for it. */
+function openOptions(field?: OptionsField) {
+  void openOptionsAt(field).then(() => window.close(), report);
 }
 
 /** Region capture in the page: the popup closes so the page gets the keyboard and mouse. */
@@ -84,7 +85,7 @@ export function App() {
             // in Options rather than nothing happening.
             void switchModelAndRetry(job.id).catch((error: unknown) => {
               report(error);
-              openOptions();
+              openOptions('model');
             })
           }
         />
@@ -98,7 +99,7 @@ export function App() {
       ) : (
         <div class="empty">
           <p>{t('errorNoApiKey')}</p>
-          <button type="button" onClick={openOptions}>
+          <button type="button" onClick={() => openOptions('api-key')}>
             {t('enterApiKey')}
           </button>
         </div>

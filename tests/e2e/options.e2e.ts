@@ -199,12 +199,12 @@ describe('Custom endpoint', () => {
   });
 
   it.each([
-    [401, 'did not accept its API key'],
-    [403, 'refused the request (HTTP 403)'],
-    [404, 'cannot read images'],
+    [401, 'did not accept its API key', 'Endpoint API key (optional)'],
+    [403, 'refused the request (HTTP 403)', 'Endpoint base URL'],
+    [404, 'cannot read images', 'Endpoint model'],
   ])(
     'an HTTP %i from it names the endpoint, not OpenRouter, and leads to its settings',
-    async (status, words) => {
+    async (status, words, field) => {
       local.reset();
       await h.worker.evaluate(
         (baseUrl) =>
@@ -234,6 +234,15 @@ describe('Custom endpoint', () => {
       ]);
       await options.waitForLoadState();
       expect(options.url()).toContain('/options.html');
+      // Options opens at the field to fix (its key, its address, its model), not at the top.
+      await expect
+        .poll(() =>
+          options.evaluate(() => {
+            const id = document.activeElement?.id;
+            return id ? document.querySelector(`label[for="${id}"]`)?.textContent : null;
+          }),
+        )
+        .toBe(field);
       expect(chatRequests(h.mock)).toHaveLength(0);
     },
   );

@@ -2,8 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { adviceFor } from '../../../components/error-advice';
 import { formatCost, JobView } from '../../../components/JobView';
-import type { IrisErrorCode } from '../../../utils/errors';
 import type { Job } from '../../../utils/jobs/types';
+import { ERROR_CODES } from './error-codes';
 
 const base: Job = {
   id: 'j',
@@ -76,7 +76,7 @@ describe('JobView', () => {
     expect(alert.textContent).toContain('did not accept your API key');
     expect(alert.textContent).toContain('User not found.');
     fireEvent.click(screen.getByRole('button', { name: 'Enter a new API key' }));
-    expect(onOpenOptions).toHaveBeenCalled();
+    expect(onOpenOptions).toHaveBeenCalledWith('api-key');
   });
 
   it('stopped: keeps the text and offers Try again', () => {
@@ -143,33 +143,23 @@ describe('JobView, asking questions', () => {
 });
 
 describe('adviceFor', () => {
-  const codes: IrisErrorCode[] = [
-    'no-api-key',
-    'invalid-key',
-    'insufficient-credits',
-    'bad-model',
-    'model-cannot-see-images',
-    'moderated',
-    'rate-limited',
-    'timeout',
-    'network',
-    'provider',
-    'image-unreachable',
+  // Without a next action: nothing in Iris would change the outcome (the image itself, or
+  // the user's own next move on the page, which the sentence names).
+  const noAction = [
     'image-too-large',
     'unsupported-image',
-    'bad-request',
-    'bad-response',
-    'content-filter',
-    'stopped',
-    'interrupted',
-    'internal',
+    'no-image',
+    'capture-failed',
+    'no-focused-image',
   ];
-  it.each(codes)('%s has a sentence and a next action (or says why there is none)', (code) => {
-    const advice = adviceFor({ code, message: '', details: {} });
-    expect(advice.sentence.length).toBeGreaterThan(10);
-    if (!['image-too-large', 'unsupported-image'].includes(code))
-      expect(advice.actions.length).toBeGreaterThan(0);
-  });
+  it.each(ERROR_CODES)(
+    '%s has a sentence and a next action (or says why there is none)',
+    (code) => {
+      const advice = adviceFor({ code, message: '', details: {} });
+      expect(advice.sentence.length).toBeGreaterThan(10);
+      if (!noAction.includes(code)) expect(advice.actions.length).toBeGreaterThan(0);
+    },
+  );
 
   it('a capture failure shows its own sentence (how to let Iris capture the tab)', () => {
     const message = 'Iris may not read this tab yet: press Alt+Shift+S on the page.';
@@ -181,20 +171,23 @@ describe('adviceFor', () => {
 
   it("a custom endpoint's failures name it and lead to its settings, never to OpenRouter", () => {
     const endpoint = 'localhost:11434';
-    for (const code of [
-      'invalid-key',
-      'insufficient-credits',
-      'moderated',
-      'network',
-      'bad-model',
-      'model-cannot-see-images',
+    // Each lands on the field that most likely needs changing.
+    for (const [code, field, status] of [
+      ['invalid-key', 'endpoint-key'],
+      ['insufficient-credits', 'endpoint-key'],
+      ['moderated', 'endpoint-url'],
+      ['network', 'endpoint-url'],
+      ['bad-model', 'endpoint-model'],
+      ['bad-model', 'endpoint-url', 404],
+      ['model-cannot-see-images', 'endpoint-model'],
     ] as const) {
-      const advice = adviceFor({ code, message: '', details: { endpoint } });
+      const advice = adviceFor({ code, message: '', details: { endpoint, status } });
       expect(advice.sentence).toContain('custom endpoint (localhost:11434)');
       expect(advice.sentence).not.toContain('OpenRouter');
       expect(advice.actions).toContainEqual({
         kind: 'options',
         label: 'Check the endpoint settings',
+        field,
       });
       expect(advice.actions.map((a) => a.kind)).not.toContain('switch-model');
       expect(advice.actions.map((a) => a.kind)).not.toContain('link');
@@ -206,6 +199,7 @@ describe('adviceFor', () => {
       'Try again',
       'Check the endpoint settings',
     ]);
+    expect(timeout.actions[1]).toMatchObject({ field: 'endpoint-model' });
     // A 404 there is as often a wrong address (no /v1) as an unknown model.
     expect(
       adviceFor({ code: 'bad-model', message: '', details: { endpoint, status: 404 } }).sentence,

@@ -1,10 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { adviceFor } from '../../../components/error-advice';
 import { App } from '../../../entrypoints/options/App';
 import { IrisError } from '../../../utils/errors';
 import { historyItem } from '../../../utils/history';
 import { imageModelsFrom } from '../../../utils/openrouter/models';
+import { optionsFocusItem } from '../../../utils/options-focus';
 import {
   apiKeySetting,
   customEndpointSetting,
@@ -16,6 +18,7 @@ import {
   presetsSetting,
 } from '../../../utils/settings';
 import { MODELS } from '../../fixtures/mock-server/server.mjs';
+import { ERROR_CODES } from './error-codes';
 
 const loadModels = vi.fn(async (_refresh: boolean) => ({
   fetchedAt: Date.UTC(2026, 0, 1),
@@ -38,6 +41,32 @@ beforeEach(() => {
 });
 
 describe('Options page', () => {
+  it('a next step from the popup lands on its field, on opening and in a tab already open', async () => {
+    await optionsFocusItem.setValue('endpoint-key');
+    await renderApp();
+    await waitFor(() => expect(document.activeElement?.id).toBe('endpoint-key'));
+    expect(await optionsFocusItem.getValue()).toBeNull();
+    // Options already open: the popup's next step reaches it through storage.
+    await optionsFocusItem.setValue('never-sites');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('Sites where Iris never runs')),
+    );
+    expect(await optionsFocusItem.getValue()).toBeNull();
+  });
+
+  it('every field a next step names is on the page', async () => {
+    await renderApp();
+    const fields = new Set<string>();
+    for (const endpoint of [undefined, 'localhost:11434'])
+      for (const status of [undefined, 404])
+        for (const code of ERROR_CODES)
+          for (const action of adviceFor({ code, message: '', details: { endpoint, status } })
+            .actions)
+            if (action.kind === 'options') fields.add(action.field);
+    expect(fields.size).toBeGreaterThanOrEqual(7);
+    for (const field of fields) expect(document.getElementById(field), field).not.toBeNull();
+  });
+
   it('the key is masked until Show, and Save stores it', async () => {
     await renderApp();
     const key = screen.getByLabelText('OpenRouter API key') as HTMLInputElement;

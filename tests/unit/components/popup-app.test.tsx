@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '../../../entrypoints/popup/App';
 import { saveJob } from '../../../utils/jobs/job-store';
+import { optionsFocusItem } from '../../../utils/options-focus';
 import { apiKeySetting } from '../../../utils/settings';
 
 type Listener = (message: unknown) => void;
@@ -38,6 +39,17 @@ describe('popup App', () => {
     render(<App />);
     expect(await screen.findByRole('button', { name: 'Enter API key' })).toBeTruthy();
     expect(screen.getByText(/needs your OpenRouter API key/)).toBeTruthy();
+  });
+
+  it('a next step opens Options at its field and makes way for it', async () => {
+    const open = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<App />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter API key' }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    expect(open).toHaveBeenCalledOnce();
+    // Options reads (and clears) it: the key field gets focus there.
+    expect(await optionsFocusItem.getValue()).toBe('api-key');
   });
 
   it('with a key and no job: tells how to start', async () => {
