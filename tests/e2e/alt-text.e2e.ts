@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   contextMenuChoose,
+  focusPage,
   type Harness,
   launch,
   openPopupPage,
@@ -240,7 +241,7 @@ describe('Generate alt text and keyboard commands', () => {
   it('"Alt text for this page" (Alt+Shift+L) makes one pass without opting the site in', async () => {
     const page = await openSitePage(h, '/alt-text.html', 'public');
     await page.waitForFunction(() => document.body.dataset.addedLater === 'true');
-    await page.bringToFront();
+    await focusPage(page);
     execFileSync('xdotool', ['key', 'alt+shift+l']);
     await expect
       .poll(() => page.locator('img[data-iris-alt]').count(), { timeout: 15_000 })
@@ -259,7 +260,7 @@ describe('Generate alt text and keyboard commands', () => {
 
   it('"Describe focused image" (Alt+Shift+D) describes the image that has focus', async () => {
     const page = await openSitePage(h, '/alt-text.html', 'public');
-    await page.bringToFront();
+    await focusPage(page);
     await page.evaluate(() => {
       const img = document.getElementById('good-1') as HTMLImageElement;
       img.tabIndex = 0;

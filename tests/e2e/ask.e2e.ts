@@ -5,6 +5,7 @@ import {
   contextMenuChoose,
   drag,
   evaluateInToolbarPopup,
+  focusPage,
   type Harness,
   launch,
   MENU_ADD,
@@ -146,8 +147,7 @@ function edge(
  * more. A shortcut Iris saw and failed on still fails the test, with what Iris showed.
  */
 async function captureByShortcut(h: Harness, page: Page): Promise<void> {
-  await page.bringToFront();
-  await expect.poll(() => page.evaluate(() => document.hasFocus()), { timeout: 5_000 }).toBe(true);
+  await focusPage(page);
   for (let attempt = 1; ; attempt++) {
     pressKeys('alt+shift+s');
     try {
@@ -275,7 +275,7 @@ describe('the popup’s own Capture a region button', () => {
   it('opens the overlay on the page behind the popup; Enter takes the view into the tray', async () => {
     await resetExtension(h);
     const page = await openSitePage(h, '/blocks.html', 'local');
-    await page.bringToFront();
+    await focusPage(page);
     // The real toolbar popup, opened from the keyboard (Alt+Shift+O, Iris's "open" shortcut,
     // which grants access to the tab as a click on the toolbar button does); the button is
     // given focus and pressed with a real Enter.

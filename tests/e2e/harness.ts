@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Job } from '../../utils/jobs/types';
 import { type AuditHit, startAuditServer } from '../fixtures/audit-server.mjs';
 import { startMockServer } from '../fixtures/mock-server/server.mjs';
@@ -261,6 +262,15 @@ export async function realClick(page: Page, selector: string, frame?: string): P
 /** Presses a key on the real keyboard (xdotool). */
 export function realKey(key: string): void {
   execFileSync('xdotool', ['key', key]);
+}
+
+/**
+ * Brings `page` to the front and waits until it has the keyboard: under Xvfb no window
+ * manager hands out focus, and a browser that has just started may not have it yet.
+ */
+export async function focusPage(page: Page): Promise<void> {
+  await page.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.hasFocus()), { timeout: 5_000 }).toBe(true);
 }
 
 /** Presses keys on the focused window, as a person would (shortcuts, overlay keys). */
