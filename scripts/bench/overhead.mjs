@@ -47,6 +47,9 @@ async function describeOnce(b, c) {
   const origin = c.host === 'public' ? `http://${BENCH_HOST}` : b.bench.url;
   await page.goto(`${origin}/bench.html`);
   await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
+  // The 12 MP photo's decode floor, paired with this run: the same page, the machine as it
+  // is just before the click (a floor measured minutes apart varied 290–720 ms in one day).
+  const floor = c.id === 'jpeg12' ? await decodeIn(page, `/img/${c.image}`, 1) : undefined;
   b.bench.requests.length = 0;
   const clickedAt = await contextMenuChoose(page, c.selector, MENU_DESCRIBE);
   const request = await b.mock.waitForRequest({ path: '/chat/completions', timeoutMs: 20_000 });
@@ -60,6 +63,7 @@ async function describeOnce(b, c) {
   );
   return {
     clickToRequest: request.receivedAt - clickedAt,
+    floor: floor?.[0],
     // The last look at the image by Iris (reachability HEAD/GET) before the request left.
     afterImageCheck: fetches.length ? request.receivedAt - (fetches.at(-1)?.at ?? 0) : undefined,
     bodyBytes: Buffer.byteLength(request.rawBody ?? ''),
@@ -101,15 +105,29 @@ export async function measureOverhead(b, runs, only = CASES.map((c) => c.id)) {
 export async function measureDecode(b, runs) {
   const page = b.context.pages()[0] ?? (await b.context.newPage());
   await page.goto(`${b.bench.url}/bench.html`);
-  return page.evaluate(async (n) => {
-    const blob = await (await fetch('/img/photo-12mp.jpg')).blob();
-    const times = [];
-    for (let i = 0; i < n; i++) {
-      const start = performance.now();
-      const bitmap = await createImageBitmap(blob);
-      times.push(performance.now() - start);
-      bitmap.close();
-    }
-    return times;
-  }, runs);
+  return decodeIn(page, '/img/photo-12mp.jpg', runs);
+}
+
+/**
+ * Milliseconds `runs` createImageBitmap decodes of the image at `path` take in `page`.
+ * @param {import('playwright-core').Page} page
+ * @param {string} path
+ * @param {number} runs
+ * @returns {Promise<number[]>}
+ */
+function decodeIn(page, path, runs) {
+  return page.evaluate(
+    async ([src, n]) => {
+      const blob = await (await fetch(src)).blob();
+      const times = [];
+      for (let i = 0; i < n; i++) {
+        const start = performance.now();
+        const bitmap = await createImageBitmap(blob);
+        times.push(performance.now() - start);
+        bitmap.close();
+      }
+      return times;
+    },
+    /** @type {const} */ ([path, runs]),
+  );
 }

@@ -83,6 +83,7 @@ if (ONLY) {
             runs.map((x) => x.afterImageCheck).filter((v) => v !== undefined),
           ),
           all: runs.map((x) => x.clickToRequest),
+          floor: runs.map((x) => x.floor && Math.round(x.floor)).filter((v) => v !== undefined),
         },
       ]),
     ),
@@ -117,6 +118,9 @@ const p95 = (/** @type {string} */ id, /** @type {string} */ key) =>
     95,
   );
 const decodeMedian = median(r.decode);
+// The floor the target is judged on: decodes paired with the 12 MP runs (overhead.mjs).
+const pairedFloors = (o.jpeg12 ?? []).map((x) => x.floor).filter((v) => v !== undefined);
+const floorMedian = pairedFloors.length ? median(pairedFloors) : decodeMedian;
 const files = b.bench.images;
 /** @param {string} name */
 const fileBytes = (name) => files[/** @type {keyof typeof files} */ (name)][1].length;
@@ -174,7 +178,7 @@ for (const c of CASES) {
 }
 lines.push(
   '',
-  `Decode floor: createImageBitmap of the 12 MP JPEG in a page of the same browser: median ${ms(decodeMedian)}, p95 ${ms(percentile(r.decode, 95))} (${r.decode.map((/** @type {number} */ v) => v.toFixed(0)).join(', ')} ms).`,
+  `Decode floor: createImageBitmap of the 12 MP JPEG in a page of the same browser. Paired with the 12 MP runs (one decode in the bench page just before each click; the target below uses these): median ${ms(floorMedian)} (${pairedFloors.map((/** @type {number} */ v) => v.toFixed(0)).join(', ')} ms). On its own, first thing after launch: median ${ms(decodeMedian)}, p95 ${ms(percentile(r.decode, 95))} (${r.decode.map((/** @type {number} */ v) => v.toFixed(0)).join(', ')} ms).`,
   '',
 );
 
@@ -249,8 +253,8 @@ const rows = [
   ['12 MP JPEG: click→request ≤ 400 ms', ms(jpeg), mark(jpeg <= 400)],
   [
     '12 MP JPEG: ≤ 1.5 × decode floor',
-    `${(jpeg / decodeMedian).toFixed(1)} × (${ms(decodeMedian)})`,
-    mark(jpeg <= 1.5 * decodeMedian),
+    `${(jpeg / floorMedian).toFixed(1)} × (${ms(floorMedian)})`,
+    mark(jpeg <= 1.5 * floorMedian),
   ],
   [
     '12 MP JPEG body ≤ 15 % of naive base64',
