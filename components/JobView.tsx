@@ -95,9 +95,11 @@ export function JobView({
       {draft ? (
         <>
           <QuestionBox
+            key={job.id}
             label={t('questionLabel')}
             autoFocus
             initial={job.prompt}
+            draftKey={`${job.id}:draft`}
             disabled={job.images.length === 0}
             onSend={onSend}
           />
@@ -154,7 +156,12 @@ export function JobView({
             </button>
           </div>
           {job.status === 'done' && job.images.length > 0 && (
-            <QuestionBox key={job.turns.length} label={t('askFollowUp')} onSend={onSend} />
+            <QuestionBox
+              key={job.turns.length}
+              label={t('askFollowUp')}
+              draftKey={`${job.id}:${job.turns.length}`}
+              onSend={onSend}
+            />
           )}
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
+import { questionDraftItem } from '../utils/question-draft';
 
 interface QuestionBoxProps {
   label: string;
@@ -8,6 +9,8 @@ interface QuestionBoxProps {
   disabled?: boolean;
   /** Takes the focus when shown (the draft's question; not a follow-up under an answer). */
   autoFocus?: boolean;
+  /** Keeps what is typed, unsent, across the popup closing (utils/question-draft.ts). */
+  draftKey?: string;
   onSend: (question: string) => void;
 }
 
@@ -18,16 +21,33 @@ export function QuestionBox({
   placeholder,
   disabled,
   autoFocus,
+  draftKey,
   onSend,
 }: QuestionBoxProps) {
   const [question, setQuestion] = useState(initial);
+  const typed = useRef(false);
   const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (autoFocus) field.current?.focus();
   }, [autoFocus]);
+  useEffect(() => {
+    if (!draftKey) return;
+    void questionDraftItem.getValue().then((draft) => {
+      // Words typed before the read came back win over the stored ones.
+      if (draft?.key === draftKey && !typed.current) setQuestion(draft.text);
+    });
+  }, [draftKey]);
+  const edit = (text: string) => {
+    typed.current = true;
+    setQuestion(text);
+    // Written at each change: a closing popup gets no chance to save later.
+    if (draftKey) void questionDraftItem.setValue({ key: draftKey, text });
+  };
   const send = (event?: Event) => {
     event?.preventDefault();
-    if (question.trim() && !disabled) onSend(question.trim());
+    if (!question.trim() || disabled) return;
+    if (draftKey) void questionDraftItem.removeValue();
+    onSend(question.trim());
   };
   return (
     <form class="question" onSubmit={send}>
@@ -38,7 +58,7 @@ export function QuestionBox({
         rows={2}
         value={question}
         placeholder={placeholder}
-        onInput={(event) => setQuestion(event.currentTarget.value)}
+        onInput={(event) => edit(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey) send(event);
         }}

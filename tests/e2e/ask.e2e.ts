@@ -48,10 +48,16 @@ describe('Ask about this image…, follow-ups, Add to question', () => {
     await expect.poll(() => popupIsOpen(h), { timeout: 3000 }).toBe(true);
     expect(chats(h)).toHaveLength(0);
 
-    const popup = await openPopupPage(h);
-    const question = popup.getByRole('textbox', { name: 'Question' });
+    let popup = await openPopupPage(h);
+    let question = popup.getByRole('textbox', { name: 'Question' });
     expect(await question.inputValue()).toBe('Describe this');
     await question.fill('What is in the top left corner?');
+    // The popup closes before Send (a look at the page is enough) and opens again: the
+    // question typed is still there.
+    await popup.close();
+    popup = await openPopupPage(h);
+    question = popup.getByRole('textbox', { name: 'Question' });
+    await expect.poll(() => question.inputValue()).toBe('What is in the top left corner?');
     await popup.getByRole('button', { name: 'Send' }).click();
     const first = await h.mock.waitForRequest({ path: '/chat/completions' });
     const parts = (first.body as Body).messages[1]?.content as Part[];

@@ -1,5 +1,6 @@
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { adviceFor } from '../../../components/error-advice';
 import { formatCost, JobView } from '../../../components/JobView';
 import type { Job } from '../../../utils/jobs/types';
@@ -139,6 +140,47 @@ describe('JobView, asking questions', () => {
     expect(onSend).toHaveBeenCalledWith('What colour?');
     fireEvent.click(screen.getByRole('button', { name: 'New question' }));
     expect(onNewQuestion).toHaveBeenCalled();
+  });
+
+  it('a question typed and not sent is there again when the popup reopens; Send forgets it', async () => {
+    fakeBrowser.reset();
+    const draft = { task: 'ask' as const, status: 'draft' as const, text: '', prompt: '' };
+    view(draft);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Question' }), {
+      target: { value: 'Which of these is ripe?' },
+    });
+    cleanup(); // the popup closes
+    view(draft);
+    const box = screen.getByRole('textbox', { name: 'Question' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('Which of these is ripe?'));
+    // Another job's box starts from its own text.
+    cleanup();
+    view({ ...draft, id: 'other', prompt: 'Describe this' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((screen.getByRole('textbox', { name: 'Question' }) as HTMLTextAreaElement).value).toBe(
+      'Describe this',
+    );
+    // The follow-up box under an answer keeps its words too; sending forgets them.
+    cleanup();
+    const answered = { task: 'ask' as const, status: 'done' as const, text: 'Two are.' };
+    view(answered);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Ask a follow-up' }), {
+      target: { value: 'Which two?' },
+    });
+    cleanup();
+    const { onSend } = view(answered);
+    const followUp = screen.getByRole('textbox', {
+      name: 'Ask a follow-up',
+    }) as HTMLTextAreaElement;
+    await waitFor(() => expect(followUp.value).toBe('Which two?'));
+    fireEvent.keyDown(followUp, { key: 'Enter' });
+    expect(onSend).toHaveBeenCalledWith('Which two?');
+    cleanup();
+    view(answered);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(
+      (screen.getByRole('textbox', { name: 'Ask a follow-up' }) as HTMLTextAreaElement).value,
+    ).toBe('');
   });
 });
 
