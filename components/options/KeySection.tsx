@@ -50,7 +50,7 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
         launch: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
       });
       await apiKeySetting.setValue(key);
-      update({ apiKey: key });
+      update({ apiKey: key }, true);
       setNote(t('keyConnected'));
     } catch (error) {
       setNote(t('keyConnectFailed', toIrisError(error).message));
@@ -59,7 +59,7 @@ export function KeySection({ draft, update, baseUrl }: KeySectionProps) {
 
   const signOut = async () => {
     await apiKeySetting.setValue('');
-    update({ apiKey: '' });
+    update({ apiKey: '' }, true);
     setInfo(null);
     setNote(t('keySignedOut'));
   };

@@ -41,7 +41,8 @@ export interface Draft {
   customApiKey: string;
 }
 
-export type UpdateDraft = (patch: Partial<Draft>) => void;
+/** Changes the form; `stored`: the change is in storage already (signing in or out). */
+export type UpdateDraft = (patch: Partial<Draft>, stored?: boolean) => void;
 
 export async function loadDraft(): Promise<Draft> {
   const [apiKey, model, fallbacks, answerLanguage, detail, maxImageSide, maxTokens] =

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AltTextSitesSection } from '../../components/AltTextSitesSection';
 import { AllSitesSection } from '../../components/options/AllSitesSection';
 import { BackupSection } from '../../components/options/BackupSection';
-import { type Draft, loadDraft, saveDraft } from '../../components/options/draft';
+import { type Draft, loadDraft, saveDraft, type UpdateDraft } from '../../components/options/draft';
 import { EndpointSection } from '../../components/options/EndpointSection';
 import { HistorySection } from '../../components/options/HistorySection';
 import { KeySection } from '../../components/options/KeySection';
@@ -40,20 +40,42 @@ function useRequestedFocus(ready: boolean) {
   }, [ready]);
 }
 
+/** While the form has changes not saved, leaving the page asks first (the browser's prompt). */
+function useLeaveWarning(unsaved: boolean) {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+}
+
 /** Options: account, model, answers, privacy, endpoint, prompts, history, backup. */
 export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise<ModelCache> }) {
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The settings as stored: the form differs from them until Save.
+  const [stored, setStored] = useState<Draft | null>(null);
   const [baseUrl, setBaseUrl] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
-  const reload = () => void loadDraft().then(setDraft);
+  const loaded = (settings: Draft) => {
+    setDraft(settings);
+    setStored(settings);
+  };
+  const reload = () => void loadDraft().then(loaded);
   useEffect(() => {
     reload();
     void baseUrlSetting.getValue().then(setBaseUrl);
   }, []);
   const settled = draft !== null && baseUrl !== null;
   useRequestedFocus(settled);
-  const update = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  const update: UpdateDraft = (patch, inStorage) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    if (inStorage) setStored((s) => (s ? { ...s, ...patch } : s));
+    else setStatus('');
+  };
+  const unsaved = JSON.stringify(draft) !== JSON.stringify(stored);
+  useLeaveWarning(unsaved);
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -67,7 +89,7 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
       draft.custom.baseUrl = check.baseUrl;
     }
     const saved = await saveDraft(draft);
-    setDraft(saved);
+    loaded(saved);
     setStatus(saved.apiKey || saved.custom.enabled ? t('savedDescribe') : t('savedNeedsKey'));
   };
 
@@ -92,7 +114,7 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
           <div class="save-bar">
             <button type="submit">{t('save')}</button>
             <p class="saved" role="status">
-              {status}
+              {status || (unsaved ? t('unsavedChanges') : '')}
             </p>
           </div>
         </form>

@@ -132,6 +132,31 @@ describe('Options, against the mock OpenRouter', () => {
     await waitForJob(h, (j) => j.status === 'done');
   });
 
+  it('closing Options with a change not saved asks first; staying keeps it, Save lets it go', async () => {
+    const options = await openOptions();
+    const dialogs: string[] = [];
+    options.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss(); // "Stay on page"
+    });
+    await options.getByLabel('Sites where Iris never runs').fill('bank.example');
+    expect(await options.getByRole('status').innerText()).toBe('Changes not saved yet.');
+    await options.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(options.isClosed()).toBe(false);
+    expect(await options.getByLabel('Sites where Iris never runs').inputValue()).toBe(
+      'bank.example',
+    );
+    await saveOptions(options);
+    await options.close({ runBeforeUnload: true });
+    await expect.poll(() => options.isClosed()).toBe(true);
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(await h.worker.evaluate(() => chrome.storage.local.get('neverSites'))).toEqual({
+      neverSites: ['bank.example'],
+    });
+    await h.worker.evaluate(() => chrome.storage.local.remove('neverSites'));
+  });
+
   it('"Only providers that keep no data" adds provider.zdr and data_collection: deny', async () => {
     const options = await openOptions();
     await options.getByRole('checkbox', { name: 'Only providers that keep no data' }).check();

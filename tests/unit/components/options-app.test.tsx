@@ -79,6 +79,33 @@ describe('Options page', () => {
     expect(await apiKeySetting.getValue()).toBe('sk-or-v1-typed');
   });
 
+  it('changes not saved say so, and leaving asks first; after Save (or signing out) it does not', async () => {
+    await apiKeySetting.setValue('sk-or-v1-old');
+    await renderApp();
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
+    expect(leave()).toBe(false);
+    fireEvent.input(screen.getByLabelText('OpenRouter API key'), {
+      target: { value: 'sk-or-v1-new' },
+    });
+    expect(status.textContent).toBe('Changes not saved yet.');
+    await waitFor(() => expect(leave()).toBe(true));
+    save();
+    await waitFor(() => expect(status.textContent).toContain('Saved'));
+    await waitFor(() => expect(leave()).toBe(false));
+    // Signing out stores at once: nothing is left to save.
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(async () => expect(await apiKeySetting.getValue()).toBe(''));
+    await new Promise((resolve) => setTimeout(resolve, 50)); // effects have run
+    expect(leave()).toBe(false);
+    expect(status.textContent).not.toBe('Changes not saved yet.');
+  });
+
   it('Check key shows label, limit and what is left; a 401 says the key was refused', async () => {
     await apiKeySetting.setValue('sk-or-v1-x');
     const fetch = vi
