@@ -41,6 +41,7 @@ describe('Every format reaches the model as PNG, JPEG, WebP or GIF', () => {
     ['GIF', '#gif', 'image/gif'],
     ['BMP', '#bmp', 'image/png'],
     ['ICO', '#ico', 'image/png'],
+    ['AVIF (a lossy photo format: as JPEG)', '#avif', 'image/jpeg'],
     ['WebP', '#webp', 'image/webp'],
     ['a 4.9 MB photo (re-encoded under the byte cap)', '#heavy', 'image/jpeg'],
     ['a large animated GIF (its first frame)', '#animated-large', 'image/png'],
