@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { AltTextSitesSection } from '../../components/AltTextSitesSection';
 import { AllSitesSection } from '../../components/options/AllSitesSection';
 import { BackupSection } from '../../components/options/BackupSection';
@@ -76,6 +77,27 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
   };
   const unsaved = JSON.stringify(draft) !== JSON.stringify(stored);
   useLeaveWarning(unsaved);
+
+  // Settings changed elsewhere while this page is open (the popup's "switch model", another
+  // Options tab) reach the form; a field with an edit not saved here keeps the edit.
+  const latest = useRef({ draft, stored });
+  latest.current = { draft, stored };
+  useEffect(() => {
+    const changed = (_changes: unknown, area: string) => {
+      if (area !== 'local') return;
+      void loadDraft().then((fresh) => {
+        const { draft: form, stored: before } = latest.current;
+        if (!form || !before) return;
+        const edited = (Object.keys(fresh) as (keyof Draft)[]).filter(
+          (key) => JSON.stringify(form[key]) !== JSON.stringify(before[key]),
+        );
+        setDraft({ ...fresh, ...Object.fromEntries(edited.map((key) => [key, form[key]])) });
+        setStored(fresh);
+      });
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, []);
 
   const save = async (event: Event) => {
     event.preventDefault();

@@ -278,6 +278,10 @@ describe('A model that cannot see images', () => {
     await h.worker.evaluate(() =>
       chrome.storage.local.set({ model: 'mistralai/mistral-7b-instruct' }),
     );
+    // Options open in another tab follows the switch (a later Save there must not undo it).
+    const options = await openOptions();
+    const model = options.getByRole('combobox', { name: 'Model' });
+    expect(await model.inputValue()).toBe('mistralai/mistral-7b-instruct');
     h.mock.enqueue({ type: 'error', status: 404 });
     const page = await openSitePage(h, '/index.html', 'public');
     await contextMenuChoose(page, '#jpeg', DESCRIBE);
@@ -299,6 +303,9 @@ describe('A model that cannot see images', () => {
     expect(
       await h.worker.evaluate(async () => (await chrome.storage.local.get('model')).model),
     ).toBe('google/gemini-2.5-flash');
+    await expect.poll(() => model.inputValue()).toBe('google/gemini-2.5-flash');
+    expect(await options.getByRole('status').innerText()).toBe('');
+    await options.close();
   });
 });
 

@@ -106,6 +106,21 @@ describe('Options page', () => {
     expect(status.textContent).not.toBe('Changes not saved yet.');
   });
 
+  it('a setting changed elsewhere (the popup switched the model) reaches the open page; an edit here stays', async () => {
+    await apiKeySetting.setValue('sk-or-v1-old');
+    const model = await renderApp();
+    const key = screen.getByLabelText('OpenRouter API key') as HTMLInputElement;
+    fireEvent.input(key, { target: { value: 'sk-or-v1-typed' } });
+    await modelSetting.setValue('openai/gpt-4o');
+    await waitFor(() => expect(model.value).toBe('openai/gpt-4o'));
+    expect(key.value).toBe('sk-or-v1-typed');
+    // Saving now keeps the switched model and stores the typed key.
+    save();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
+    expect(await modelSetting.getValue()).toBe('openai/gpt-4o');
+    expect(await apiKeySetting.getValue()).toBe('sk-or-v1-typed');
+  });
+
   it('Check key shows label, limit and what is left; a 401 says the key was refused', async () => {
     await apiKeySetting.setValue('sk-or-v1-x');
     const fetch = vi
