@@ -51,6 +51,36 @@ function useLeaveWarning(unsaved: boolean) {
   }, [unsaved]);
 }
 
+/**
+ * Settings changed elsewhere while this page is open (the popup's "switch model", another
+ * Options tab) reach the form: `apply` gets the form with them, and the fresh stored values.
+ * A field with an edit not saved here keeps the edit.
+ */
+function useChangesFromElsewhere(
+  draft: Draft | null,
+  stored: Draft | null,
+  apply: (form: Draft, fresh: Draft) => void,
+) {
+  const latest = useRef({ draft, stored, apply });
+  latest.current = { draft, stored, apply };
+  useEffect(() => {
+    const changed = (_changes: unknown, area: string) => {
+      if (area !== 'local') return;
+      void loadDraft().then((fresh) => {
+        const { draft: form, stored: before } = latest.current;
+        if (!form || !before) return;
+        const edited = (Object.keys(fresh) as (keyof Draft)[]).filter(
+          (key) => JSON.stringify(form[key]) !== JSON.stringify(before[key]),
+        );
+        const kept = Object.fromEntries(edited.map((key) => [key, form[key]]));
+        latest.current.apply({ ...fresh, ...kept }, fresh);
+      });
+    };
+    browser.storage.onChanged.addListener(changed);
+    return () => browser.storage.onChanged.removeListener(changed);
+  }, []);
+}
+
 /** Options: account, model, answers, privacy, endpoint, prompts, history, backup. */
 export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise<ModelCache> }) {
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -78,26 +108,10 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
   const unsaved = JSON.stringify(draft) !== JSON.stringify(stored);
   useLeaveWarning(unsaved);
 
-  // Settings changed elsewhere while this page is open (the popup's "switch model", another
-  // Options tab) reach the form; a field with an edit not saved here keeps the edit.
-  const latest = useRef({ draft, stored });
-  latest.current = { draft, stored };
-  useEffect(() => {
-    const changed = (_changes: unknown, area: string) => {
-      if (area !== 'local') return;
-      void loadDraft().then((fresh) => {
-        const { draft: form, stored: before } = latest.current;
-        if (!form || !before) return;
-        const edited = (Object.keys(fresh) as (keyof Draft)[]).filter(
-          (key) => JSON.stringify(form[key]) !== JSON.stringify(before[key]),
-        );
-        setDraft({ ...fresh, ...Object.fromEntries(edited.map((key) => [key, form[key]])) });
-        setStored(fresh);
-      });
-    };
-    browser.storage.onChanged.addListener(changed);
-    return () => browser.storage.onChanged.removeListener(changed);
-  }, []);
+  useChangesFromElsewhere(draft, stored, (form, fresh) => {
+    setDraft(form);
+    setStored(fresh);
+  });
 
   const save = async (event: Event) => {
     event.preventDefault();
