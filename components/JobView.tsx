@@ -157,7 +157,7 @@ export function JobView({
           </div>
           {job.status === 'done' && job.images.length > 0 && (
             <QuestionBox
-              key={job.turns.length}
+              key={`${job.id}:${job.turns.length}`}
               label={t('askFollowUp')}
               draftKey={`${job.id}:${job.turns.length}`}
               onSend={onSend}

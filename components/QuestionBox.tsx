@@ -45,9 +45,9 @@ export function QuestionBox({
   };
   const send = (event?: Event) => {
     event?.preventDefault();
-    if (!question.trim() || disabled) return;
-    if (draftKey) void questionDraftItem.removeValue();
-    onSend(question.trim());
+    // The kept words stay until the job moves on (its next question has its own key): a
+    // Send that does not get through leaves them for the box shown again.
+    if (question.trim() && !disabled) onSend(question.trim());
   };
   return (
     <form class="question" onSubmit={send}>

@@ -25,5 +25,11 @@ export const optionsFocusItem = storage.defineItem<OptionsField | null>('session
 /** Opens Options (or brings its tab forward) at `field`, when there is one. */
 export async function openOptionsAt(field?: OptionsField): Promise<void> {
   if (field) await optionsFocusItem.setValue(field);
-  await browser.runtime.openOptionsPage();
+  try {
+    await browser.runtime.openOptionsPage();
+  } catch (error) {
+    // Not left for the next time Options is opened by hand.
+    if (field) await optionsFocusItem.removeValue();
+    throw error;
+  }
 }

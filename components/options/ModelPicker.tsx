@@ -29,6 +29,9 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
   const [fetchedAt, setFetchedAt] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [open, setOpen] = useState(false);
+  // What was typed since the field got focus: the list opens whole, typing filters it (the id
+  // already there, often the one that just failed, would hide every other choice).
+  const [query, setQuery] = useState('');
   const [active, setActive] = useState(-1);
 
   const fetchList = async (refresh: boolean) => {
@@ -52,8 +55,8 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
   useEffect(() => void fetchList(false), [baseUrl]);
 
   const shown = useMemo(
-    () => models.filter((m) => matches(m, open ? value : '')).slice(0, MAX_SHOWN),
-    [models, value, open],
+    () => models.filter((m) => matches(m, query)).slice(0, MAX_SHOWN),
+    [models, query],
   );
   const selected = models.find((m) => m.id === value);
 
@@ -95,10 +98,14 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
           value={value}
           onInput={(event) => {
             onChange(event.currentTarget.value);
+            setQuery(event.currentTarget.value);
             setOpen(true);
             setActive(-1);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            setQuery('');
+            setOpen(true);
+          }}
           onKeyDown={onKeyDown}
         />
         <button type="button" class="secondary" onClick={() => void fetchList(true)}>

@@ -19,6 +19,7 @@ import {
   privateWindowsSetting,
   sendPublicByUrlSetting,
 } from '../../utils/settings';
+import { getValues } from '../../utils/storage';
 
 /** The settings the Options form edits, saved together by its Save button. */
 export interface Draft {
@@ -44,30 +45,50 @@ export interface Draft {
 /** Changes the form; `stored`: the change is in storage already (signing in or out). */
 export type UpdateDraft = (patch: Partial<Draft>, stored?: boolean) => void;
 
+/** The stored settings the form edits, in the order `loadDraft` reads them. */
+const DRAFT_ITEMS = [
+  apiKeySetting,
+  modelSetting,
+  fallbackModelsSetting,
+  answerLanguageSetting,
+  detailSetting,
+  maxImageSideSetting,
+  maxTokensSetting,
+  firstByteTimeoutSetting,
+  idleTimeoutSetting,
+  imageTimeoutSetting,
+  noDataProvidersSetting,
+  sendPublicByUrlSetting,
+  privateWindowsSetting,
+  neverSitesSetting,
+  customEndpointSetting,
+  customApiKeySetting,
+] as const;
+
+/** Whether a `storage.local` change touches a setting the form edits. */
+export function touchesDraft(changes: Record<string, unknown>): boolean {
+  return DRAFT_ITEMS.some((item) => item.key.slice('local:'.length) in changes);
+}
+
 export async function loadDraft(): Promise<Draft> {
-  const [apiKey, model, fallbacks, answerLanguage, detail, maxImageSide, maxTokens] =
-    await Promise.all([
-      apiKeySetting.getValue(),
-      modelSetting.getValue(),
-      fallbackModelsSetting.getValue(),
-      answerLanguageSetting.getValue(),
-      detailSetting.getValue(),
-      maxImageSideSetting.getValue(),
-      maxTokensSetting.getValue(),
-    ]);
-  const [firstByteTimeout, idleTimeout, imageTimeout] = await Promise.all([
-    firstByteTimeoutSetting.getValue(),
-    idleTimeoutSetting.getValue(),
-    imageTimeoutSetting.getValue(),
-  ]);
-  const [noData, byUrl, privateWindows, neverSites, custom, customApiKey] = await Promise.all([
-    noDataProvidersSetting.getValue(),
-    sendPublicByUrlSetting.getValue(),
-    privateWindowsSetting.getValue(),
-    neverSitesSetting.getValue(),
-    customEndpointSetting.getValue(),
-    customApiKeySetting.getValue(),
-  ]);
+  const [
+    apiKey,
+    model,
+    fallbacks,
+    answerLanguage,
+    detail,
+    maxImageSide,
+    maxTokens,
+    firstByteTimeout,
+    idleTimeout,
+    imageTimeout,
+    noData,
+    byUrl,
+    privateWindows,
+    neverSites,
+    custom,
+    customApiKey,
+  ] = await getValues(DRAFT_ITEMS);
   return {
     apiKey,
     model,

@@ -3,7 +3,13 @@ import { browser } from 'wxt/browser';
 import { AltTextSitesSection } from '../../components/AltTextSitesSection';
 import { AllSitesSection } from '../../components/options/AllSitesSection';
 import { BackupSection } from '../../components/options/BackupSection';
-import { type Draft, loadDraft, saveDraft, type UpdateDraft } from '../../components/options/draft';
+import {
+  type Draft,
+  loadDraft,
+  saveDraft,
+  touchesDraft,
+  type UpdateDraft,
+} from '../../components/options/draft';
 import { EndpointSection } from '../../components/options/EndpointSection';
 import { HistorySection } from '../../components/options/HistorySection';
 import { KeySection } from '../../components/options/KeySection';
@@ -35,6 +41,9 @@ function useRequestedFocus(ready: boolean) {
       const element = document.getElementById(field);
       element?.scrollIntoView({ block: 'center' });
       element?.focus({ preventScroll: true });
+      // What is there is what failed (a refused key, a model that cannot see images): typing
+      // or pasting replaces it.
+      if (element instanceof HTMLInputElement && element.type !== 'checkbox') element.select();
     };
     void optionsFocusItem.getValue().then(focus);
     return optionsFocusItem.watch(focus);
@@ -43,12 +52,17 @@ function useRequestedFocus(ready: boolean) {
 
 /** While the form has changes not saved, leaving the page asks first (the browser's prompt). */
 function useLeaveWarning(unsaved: boolean) {
+  // Read when the page is left, not re-registered after each render: an effect runs a frame
+  // late, and a change typed just before closing would slip through.
+  const pending = useRef(unsaved);
+  pending.current = unsaved;
   useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (pending.current) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  }, []);
 }
 
 /**
@@ -64,11 +78,15 @@ function useChangesFromElsewhere(
   const latest = useRef({ draft, stored, apply });
   latest.current = { draft, stored, apply };
   useEffect(() => {
-    const changed = (_changes: unknown, area: string) => {
-      if (area !== 'local') return;
+    let reads = 0;
+    const changed = (changes: Record<string, unknown>, area: string) => {
+      // History, the model list's cache and the like change often and are not in the form.
+      if (area !== 'local' || !touchesDraft(changes)) return;
+      const read = ++reads;
       void loadDraft().then((fresh) => {
         const { draft: form, stored: before } = latest.current;
-        if (!form || !before) return;
+        // Only the newest read counts (a Save writes many settings at once).
+        if (read !== reads || !form || !before) return;
         const edited = (Object.keys(fresh) as (keyof Draft)[]).filter(
           (key) => JSON.stringify(form[key]) !== JSON.stringify(before[key]),
         );
@@ -103,7 +121,8 @@ export function App({ loadModels }: { loadModels?: (refresh: boolean) => Promise
   const update: UpdateDraft = (patch, inStorage) => {
     setDraft((d) => (d ? { ...d, ...patch } : d));
     if (inStorage) setStored((s) => (s ? { ...s, ...patch } : s));
-    else setStatus('');
+    // A status about the last Save (or its refusal) is out of date once the form changes.
+    setStatus('');
   };
   const unsaved = JSON.stringify(draft) !== JSON.stringify(stored);
   useLeaveWarning(unsaved);

@@ -142,7 +142,7 @@ describe('JobView, asking questions', () => {
     expect(onNewQuestion).toHaveBeenCalled();
   });
 
-  it('a question typed and not sent is there again when the popup reopens; Send forgets it', async () => {
+  it('a question typed and not sent is there again when the popup reopens, until the job moves on', async () => {
     fakeBrowser.reset();
     const draft = { task: 'ask' as const, status: 'draft' as const, text: '', prompt: '' };
     view(draft);
@@ -160,7 +160,8 @@ describe('JobView, asking questions', () => {
     expect((screen.getByRole('textbox', { name: 'Question' }) as HTMLTextAreaElement).value).toBe(
       'Describe this',
     );
-    // The follow-up box under an answer keeps its words too; sending forgets them.
+    // The follow-up box under an answer keeps its words too, until the job moves on to its
+    // next question (a Send that did not get through finds them again).
     cleanup();
     const answered = { task: 'ask' as const, status: 'done' as const, text: 'Two are.' };
     view(answered);
@@ -176,7 +177,7 @@ describe('JobView, asking questions', () => {
     fireEvent.keyDown(followUp, { key: 'Enter' });
     expect(onSend).toHaveBeenCalledWith('Which two?');
     cleanup();
-    view(answered);
+    view({ ...answered, turns: [{ question: 'Which are ripe?', answer: 'Two are.' }] });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(
       (screen.getByRole('textbox', { name: 'Ask a follow-up' }) as HTMLTextAreaElement).value,

@@ -54,6 +54,23 @@ describe('Options page', () => {
     expect(await optionsFocusItem.getValue()).toBeNull();
   });
 
+  it('"Choose another model" lands on the model, selected, with the whole list open', async () => {
+    await modelSetting.setValue('mistralai/mistral-7b-instruct');
+    await optionsFocusItem.setValue('model');
+    const model = await renderApp();
+    await waitFor(() => expect(document.activeElement).toBe(model));
+    expect([model.selectionStart, model.selectionEnd]).toEqual([0, model.value.length]);
+    // Not filtered by the id that failed: every image-capable model is a choice.
+    const list = () => document.getElementById('model-choices') as HTMLElement;
+    const choices = () => within(list()).queryAllByRole('option');
+    await waitFor(() => expect(list().hidden).toBe(false));
+    expect(choices().length).toBe(imageModelsFrom({ data: MODELS }).length);
+    fireEvent.input(model, { target: { value: 'gemini' } });
+    expect(choices().map((o) => o.textContent)).toEqual([
+      expect.stringContaining('google/gemini-2.5-flash'),
+    ]);
+  });
+
   it('every field a next step names is on the page', async () => {
     await renderApp();
     const fields = new Set<string>();
@@ -103,7 +120,8 @@ describe('Options page', () => {
     await waitFor(async () => expect(await apiKeySetting.getValue()).toBe(''));
     await new Promise((resolve) => setTimeout(resolve, 50)); // effects have run
     expect(leave()).toBe(false);
-    expect(status.textContent).not.toBe('Changes not saved yet.');
+    // Nor does the line beside Save still speak of the Save before.
+    expect(status.textContent).toBe('');
   });
 
   it('a setting changed elsewhere (the popup switched the model) reaches the open page; an edit here stays', async () => {
