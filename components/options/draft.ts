@@ -19,7 +19,7 @@ import {
   privateWindowsSetting,
   sendPublicByUrlSetting,
 } from '../../utils/settings';
-import { getValues } from '../../utils/storage';
+import { getValues, type StorageItem } from '../../utils/storage';
 
 /** The settings the Options form edits, saved together by its Save button. */
 export interface Draft {
@@ -45,67 +45,44 @@ export interface Draft {
 /** Changes the form; `stored`: the change is in storage already (signing in or out). */
 export type UpdateDraft = (patch: Partial<Draft>, stored?: boolean) => void;
 
-/** The stored settings the form edits, in the order `loadDraft` reads them. */
-const DRAFT_ITEMS = [
-  apiKeySetting,
-  modelSetting,
-  fallbackModelsSetting,
-  answerLanguageSetting,
-  detailSetting,
-  maxImageSideSetting,
-  maxTokensSetting,
-  firstByteTimeoutSetting,
-  idleTimeoutSetting,
-  imageTimeoutSetting,
-  noDataProvidersSetting,
-  sendPublicByUrlSetting,
-  privateWindowsSetting,
-  neverSitesSetting,
-  customEndpointSetting,
-  customApiKeySetting,
-] as const;
+/** The stored setting behind each field of the form. */
+const DRAFT_ITEMS = {
+  apiKey: apiKeySetting,
+  model: modelSetting,
+  fallbackModels: fallbackModelsSetting,
+  answerLanguage: answerLanguageSetting,
+  detail: detailSetting,
+  maxImageSide: maxImageSideSetting,
+  maxTokens: maxTokensSetting,
+  firstByteTimeout: firstByteTimeoutSetting,
+  idleTimeout: idleTimeoutSetting,
+  imageTimeout: imageTimeoutSetting,
+  noDataProviders: noDataProvidersSetting,
+  sendPublicByUrl: sendPublicByUrlSetting,
+  privateWindows: privateWindowsSetting,
+  neverSites: neverSitesSetting,
+  custom: customEndpointSetting,
+  customApiKey: customApiKeySetting,
+} satisfies Record<keyof Draft, StorageItem<unknown>>;
+
+type Stored = {
+  [K in keyof typeof DRAFT_ITEMS]: (typeof DRAFT_ITEMS)[K] extends StorageItem<infer V> ? V : never;
+};
 
 /** Whether a `storage.local` change touches a setting the form edits. */
 export function touchesDraft(changes: Record<string, unknown>): boolean {
-  return DRAFT_ITEMS.some((item) => item.key.slice('local:'.length) in changes);
+  return Object.values(DRAFT_ITEMS).some((item) => item.key.slice('local:'.length) in changes);
 }
 
 export async function loadDraft(): Promise<Draft> {
-  const [
-    apiKey,
-    model,
-    fallbacks,
-    answerLanguage,
-    detail,
-    maxImageSide,
-    maxTokens,
-    firstByteTimeout,
-    idleTimeout,
-    imageTimeout,
-    noData,
-    byUrl,
-    privateWindows,
-    neverSites,
-    custom,
-    customApiKey,
-  ] = await getValues(DRAFT_ITEMS);
+  const fields = Object.keys(DRAFT_ITEMS) as (keyof Draft)[];
+  const values = await getValues(fields.map((field) => DRAFT_ITEMS[field]));
+  const stored = Object.fromEntries(fields.map((field, i) => [field, values[i]])) as Stored;
+  // Lists are edited as text: models separated by commas, sites one per line.
   return {
-    apiKey,
-    model,
-    fallbackModels: fallbacks.join(', '),
-    answerLanguage,
-    detail,
-    maxImageSide,
-    maxTokens,
-    firstByteTimeout,
-    idleTimeout,
-    imageTimeout,
-    noDataProviders: noData,
-    sendPublicByUrl: byUrl,
-    privateWindows,
-    neverSites: neverSites.join('\n'),
-    custom,
-    customApiKey,
+    ...stored,
+    fallbackModels: stored.fallbackModels.join(', '),
+    neverSites: stored.neverSites.join('\n'),
   };
 }
 
