@@ -16,7 +16,8 @@ export interface JobViewProps {
   onRetry: () => void;
   /** Opens Options, at the field a next step names. */
   onOpenOptions: (field?: OptionsField) => void;
-  onSend: (question: string) => void;
+  /** Resolves truthy once the question was taken (null when it did not get through). */
+  onSend: (question: string) => Promise<unknown> | undefined;
   onRemoveImage: (index?: number) => void;
   onNewQuestion: () => void;
   onCapture: () => void;

@@ -11,7 +11,8 @@ interface QuestionBoxProps {
   autoFocus?: boolean;
   /** Keeps what is typed, unsent, across the popup closing (utils/question-draft.ts). */
   draftKey?: string;
-  onSend: (question: string) => void;
+  /** Sends; resolves truthy once the question was taken (its kept words are then forgotten). */
+  onSend: (question: string) => Promise<unknown> | undefined;
 }
 
 /** A question and its Send button. Enter sends; Shift+Enter starts a new line. */
@@ -45,9 +46,15 @@ export function QuestionBox({
   };
   const send = (event?: Event) => {
     event?.preventDefault();
-    // The kept words stay until the job moves on (its next question has its own key): a
-    // Send that does not get through leaves them for the box shown again.
-    if (question.trim() && !disabled) onSend(question.trim());
+    if (!question.trim() || disabled) return;
+    // Forgotten once the question is taken, not before: a Send that does not get through
+    // leaves the words for the box shown again. (A follow-up that got an empty answer has the
+    // same key as the box it was sent from.)
+    void onSend(question.trim())?.then(async (taken) => {
+      if (!taken || !draftKey) return;
+      const kept = await questionDraftItem.getValue();
+      if (kept?.key === draftKey) await questionDraftItem.removeValue();
+    });
   };
   return (
     <form class="question" onSubmit={send}>

@@ -73,7 +73,10 @@ export function App() {
           onRetry={() => void sendMessage('retryJob', { id: job.id }).catch(report)}
           onOpenOptions={openOptions}
           onSend={(question) =>
-            void sendMessage('sendQuestion', { id: job.id, question }).catch(report)
+            sendMessage('sendQuestion', { id: job.id, question }).catch((error: unknown) => {
+              report(error);
+              return null;
+            })
           }
           onRemoveImage={(index) =>
             void sendMessage('removeImage', { id: job.id, index }).catch(report)

@@ -183,6 +183,30 @@ describe('JobView, asking questions', () => {
       (screen.getByRole('textbox', { name: 'Ask a follow-up' }) as HTMLTextAreaElement).value,
     ).toBe('');
   });
+
+  it('a question taken is forgotten at once; one that did not get through is kept', async () => {
+    fakeBrowser.reset();
+    // A follow-up whose answer came back empty: the job's next box has the same key as the
+    // one the question was sent from, and must not offer the sent words again.
+    const answered = { task: 'ask' as const, status: 'done' as const, text: 'Two are.' };
+    const ask = async (taken: boolean) => {
+      const { onSend } = view(answered);
+      onSend.mockResolvedValue(taken ? true : null);
+      const box = screen.getByRole('textbox', { name: 'Ask a follow-up' });
+      fireEvent.input(box, { target: { value: 'Which two?' } });
+      fireEvent.keyDown(box, { key: 'Enter' });
+      expect(onSend).toHaveBeenCalledWith('Which two?');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      cleanup();
+      view(answered);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return (screen.getByRole('textbox', { name: 'Ask a follow-up' }) as HTMLTextAreaElement)
+        .value;
+    };
+    expect(await ask(false)).toBe('Which two?');
+    cleanup();
+    expect(await ask(true)).toBe('');
+  });
 });
 
 describe('adviceFor', () => {
