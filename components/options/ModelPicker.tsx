@@ -105,6 +105,9 @@ export function ModelPicker({ value, onChange, baseUrl, loadModels }: ModelPicke
           onFocus={() => {
             setQuery('');
             setOpen(true);
+            // The whole list is shown again: an index into the filtered one would point at
+            // another model, and Enter would pick it.
+            setActive(-1);
           }}
           onKeyDown={onKeyDown}
         />

@@ -74,6 +74,26 @@ export function touchesDraft(changes: Record<string, unknown>): boolean {
   return Object.values(DRAFT_ITEMS).some((item) => item.key.slice('local:'.length) in changes);
 }
 
+/** `fresh`, but with each field the user edited (`form` differs from `before`) kept as edited. */
+function keepEdits<T extends object>(form: T, before: T, fresh: T): T {
+  const kept = (Object.keys(fresh) as (keyof T)[]).filter(
+    (key) => JSON.stringify(form[key]) !== JSON.stringify(before[key]),
+  );
+  return { ...fresh, ...Object.fromEntries(kept.map((key) => [key, form[key]])) };
+}
+
+/**
+ * The form after settings changed elsewhere: the fresh stored values, except in the fields
+ * edited here and not saved. The endpoint's address, model and switch count one by one (an
+ * edit of its model keeps an address changed in another tab).
+ */
+export function mergeDraft(form: Draft, before: Draft, fresh: Draft): Draft {
+  return {
+    ...keepEdits(form, before, fresh),
+    custom: keepEdits(form.custom, before.custom, fresh.custom),
+  };
+}
+
 export async function loadDraft(): Promise<Draft> {
   const fields = Object.keys(DRAFT_ITEMS) as (keyof Draft)[];
   const values = await getValues(fields.map((field) => DRAFT_ITEMS[field]));

@@ -6,6 +6,7 @@ import { BackupSection } from '../../components/options/BackupSection';
 import {
   type Draft,
   loadDraft,
+  mergeDraft,
   saveDraft,
   touchesDraft,
   type UpdateDraft,
@@ -86,12 +87,10 @@ function useChangesFromElsewhere(
       void loadDraft().then((fresh) => {
         const { draft: form, stored: before } = latest.current;
         // Only the newest read counts (a Save writes many settings at once).
-        if (read !== reads || !form || !before) return;
-        const edited = (Object.keys(fresh) as (keyof Draft)[]).filter(
-          (key) => JSON.stringify(form[key]) !== JSON.stringify(before[key]),
-        );
-        const kept = Object.fromEntries(edited.map((key) => [key, form[key]]));
-        latest.current.apply({ ...fresh, ...kept }, fresh);
+        if (read !== reads) return;
+        // Before the page's first read is shown there is nothing edited to keep; this read is
+        // the newer one (the browser answers storage reads in order).
+        latest.current.apply(form && before ? mergeDraft(form, before, fresh) : fresh, fresh);
       });
     };
     browser.storage.onChanged.addListener(changed);

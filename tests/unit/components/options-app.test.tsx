@@ -117,7 +117,11 @@ describe('Options page', () => {
     await waitFor(() => expect(leave()).toBe(false));
     // Signing out stores at once: nothing is left to save.
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    await waitFor(async () => expect(await apiKeySetting.getValue()).toBe(''));
+    // Not even for a moment (a screen reader would read it out), and not after the page
+    // hears of the change either.
+    await screen.findByText(/^Signed out/);
+    expect(status.textContent).toBe('');
+    expect(await apiKeySetting.getValue()).toBe('');
     await new Promise((resolve) => setTimeout(resolve, 50)); // effects have run
     expect(leave()).toBe(false);
     // Nor does the line beside Save still speak of the Save before.
@@ -137,6 +141,33 @@ describe('Options page', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
     expect(await modelSetting.getValue()).toBe('openai/gpt-4o');
     expect(await apiKeySetting.getValue()).toBe('sk-or-v1-typed');
+  });
+
+  it("the endpoint's fields follow one by one: an edited model stays, another tab's new address arrives", async () => {
+    await customEndpointSetting.setValue({
+      enabled: true,
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'llava',
+    });
+    await renderApp();
+    const address = document.getElementById('endpoint-url') as HTMLInputElement;
+    const model = document.getElementById('endpoint-model') as HTMLInputElement;
+    fireEvent.input(model, { target: { value: 'llava:13b' } });
+    // Another Options tab moves the endpoint to another port and saves.
+    await customEndpointSetting.setValue({
+      enabled: true,
+      baseUrl: 'http://localhost:1234/v1',
+      model: 'llava',
+    });
+    await waitFor(() => expect(address.value).toBe('http://localhost:1234/v1'));
+    expect(model.value).toBe('llava:13b');
+    save();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Saved'));
+    expect(await customEndpointSetting.getValue()).toEqual({
+      enabled: true,
+      baseUrl: 'http://localhost:1234/v1',
+      model: 'llava:13b',
+    });
   });
 
   it('Check key shows label, limit and what is left; a 401 says the key was refused', async () => {
@@ -176,6 +207,17 @@ describe('Options page', () => {
     expect(combo.getAttribute('aria-activedescendant')).toBe('model-option-0');
     fireEvent.keyDown(combo, { key: 'Enter' });
     expect(combo.value).toBe('openai/gpt-4o-mini');
+    // A choice highlighted in a filtered list and left: back in the field, the whole list
+    // shows with nothing highlighted, and Enter picks nothing the user did not see.
+    fireEvent.input(combo, { target: { value: 'claude' } });
+    fireEvent.keyDown(combo, { key: 'ArrowDown' });
+    expect(combo.getAttribute('aria-activedescendant')).toBe('model-option-0');
+    fireEvent.blur(combo);
+    fireEvent.focus(combo);
+    expect(combo.getAttribute('aria-activedescendant')).toBeNull();
+    fireEvent.keyDown(combo, { key: 'Enter' });
+    expect(combo.value).toBe('claude');
+    fireEvent.input(combo, { target: { value: 'openai/gpt-4o-mini' } });
     save();
     await waitFor(async () => expect(await modelSetting.getValue()).toBe('openai/gpt-4o-mini'));
   });
