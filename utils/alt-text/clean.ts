@@ -12,12 +12,28 @@ const LEADING_FILLER = [
 const QUOTES = /^["'“”‘’«»「」『』`*_]+|["'“”‘’«»「」『』`*_]+$/g;
 
 /**
+ * Markdown inside the answer (models bold their first words: "**A red bike.** It leans…"):
+ * each mark goes, its words stay. A lone `*` or `_` between words (5 * 3, snake_case) stays.
+ */
+const INLINE_MARKDOWN: [RegExp, string][] = [
+  [/!?\[([^\]]*)\]\([^)]*\)/g, '$1'],
+  [/(\*\*|__|~~)(.+?)\1/g, '$2'],
+  [/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=[\s).,;:!?]|$)/g, '$1$2'],
+  [/`([^`]*)`/g, '$1'],
+  // Marks left unpaired (an answer cut short) mean nothing to a screen reader.
+  [/\*\*|__|~~/g, ''],
+  // A list item or a quote: its words.
+  [/^\s*(?:[-*+>]|\d+[.)])\s+/, ''],
+];
+
+/**
  * Turns a model's answer into an alt attribute: one line, no Markdown or wrapping quotes,
  * no "image of" (screen readers already say "image"), first letter capitalised, and at
  * most `maxLength` characters, cut at a word boundary with an ellipsis.
  */
 export function cleanAltText(raw: string, maxLength = DEFAULT_ALT_MAX_LENGTH): string {
   let text = raw.replace(/\s+/g, ' ').trim();
+  for (const [pattern, words] of INLINE_MARKDOWN) text = text.replace(pattern, words);
   text = text
     .replace(/^#+\s*/, '')
     .replace(QUOTES, '')
