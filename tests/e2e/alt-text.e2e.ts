@@ -8,6 +8,7 @@ import {
   focusPage,
   type Harness,
   launch,
+  MENU_ALT_TEXT,
   openPopupPage,
   openSitePage,
   PUBLIC_HOST,
@@ -214,8 +215,7 @@ describe('Auto alt text on an opted-in site', () => {
 describe('Generate alt text and keyboard commands', () => {
   it('"Generate alt text" writes a clean alt on the clicked image only', async () => {
     const page = await openSitePage(h, '/alt-text.html', 'public');
-    // "Iris" is just above "Inspect"; 'g' is the only item of its submenu starting with g.
-    await contextMenuChoose(page, '#missing-1', ['Up', 'Up', 'Right', 'g']);
+    await contextMenuChoose(page, '#missing-1', MENU_ALT_TEXT);
     const job = await waitForJob(
       h,
       (j) => j.status === 'done' && !!(j as { altText?: unknown }).altText,
@@ -237,6 +237,44 @@ describe('Generate alt text and keyboard commands', () => {
       .poll(() => popup.getByRole('status').filter({ hasText: 'Alt text written' }).innerText())
       .toContain('Four coloured squares.');
   });
+
+  it.each([
+    ['an open', '#open-card', (page: Page) => page.locator('#open-card img').getAttribute('alt')],
+    [
+      'a closed',
+      '#closed-card',
+      (page: Page) =>
+        page.evaluate(() =>
+          (window as unknown as { closedRoots: Record<string, ShadowRoot> }).closedRoots[
+            'closed-card'
+          ]
+            ?.querySelector('img')
+            ?.getAttribute('alt'),
+        ),
+    ],
+  ])(
+    '"Generate alt text" on a picture inside a web component (%s shadow root); Markdown in the answer is dropped',
+    async (_kind, card, altOf) => {
+      const page = await openSitePage(h, '/components.html', 'public');
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('photo-card')).every(
+          (card) => card.getBoundingClientRect().height > 100,
+        ),
+      );
+      // Models like to bold their first words; an alt attribute has no use for the marks.
+      h.mock.setDefault({
+        type: 'stream',
+        text: '**Four squares.** Red, green, blue and `yellow`.',
+      });
+      await contextMenuChoose(page, card, MENU_ALT_TEXT);
+      const job = await waitForJob(h, (j) => j.status === 'done' && !!j.altText);
+      expect(job.altText).toEqual({
+        text: 'Four squares. Red, green, blue and yellow.',
+        written: true,
+      });
+      await expect.poll(() => altOf(page)).toBe('Four squares. Red, green, blue and yellow.');
+    },
+  );
 
   it('"Alt text for this page" (Alt+Shift+L) makes one pass without opting the site in', async () => {
     const page = await openSitePage(h, '/alt-text.html', 'public');

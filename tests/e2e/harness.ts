@@ -151,6 +151,8 @@ export const IRIS_SUBMENU = ['Up', 'Up', 'Right'];
 export const MENU_DESCRIBE = [...IRIS_SUBMENU, 'd'];
 /** Ask about this image… ("Ask" comes before "Add"). */
 export const MENU_ASK = [...IRIS_SUBMENU, 'a', 'Return'];
+/** Generate alt text ('g' is the only item of the submenu starting with g). */
+export const MENU_ALT_TEXT = [...IRIS_SUBMENU, 'g'];
 /** Add to question. */
 export const MENU_ADD = [...IRIS_SUBMENU, 'a', 'a', 'Return'];
 /** On a page (or a CSS background), Iris's submenu sits above View page source and Inspect. */

@@ -4,8 +4,8 @@ import { UI_XSS_PAYLOADS } from '../fixtures/xss-payloads';
 import {
   contextMenuChoose,
   type Harness,
-  IRIS_SUBMENU,
   launch,
+  MENU_ALT_TEXT,
   MENU_ASK,
   MENU_DESCRIBE,
   openPopupPage,
@@ -19,7 +19,6 @@ import {
 const HOSTILE_PAGE = `/hostile.html?t=${encodeURIComponent(UI_XSS_PAYLOADS[1] ?? '')}#<script>x</script>`;
 /** A model that echoes what the page fed it. */
 const HOSTILE_ANSWER = UI_XSS_PAYLOADS.join('\n\n');
-const MENU_ALT_TEXT = [...IRIS_SUBMENU, 'g'];
 
 /**
  * Hosts Chromium itself calls (its updater, its Google account check) with no extension

@@ -7,13 +7,15 @@
  * alt on, and `data-iris-alt-original` holding the author's alt (absent: there was none).
  */
 
+import { imagesShowing, queryAllDeep } from './deep-images';
+
 /** Stops auto mode in this frame and restores every alt Iris wrote. Returns how many. */
 export function undoAltTextInPage(): number {
   const scope = globalThis as { __irisAltText?: { stop: () => void } };
   scope.__irisAltText?.stop();
   scope.__irisAltText = undefined;
   let restored = 0;
-  for (const img of document.querySelectorAll('img[data-iris-alt]')) {
+  for (const img of queryAllDeep('img[data-iris-alt]')) {
     const original = img.getAttribute('data-iris-alt-original');
     if (original === null) img.removeAttribute('alt');
     else img.setAttribute('alt', original);
@@ -27,8 +29,8 @@ export function undoAltTextInPage(): number {
 
 /**
  * Writes `alt` on the image the user right-clicked: Firefox names it (targetElementId);
- * Chrome gives only its URL, so among the images with that URL the one under the pointer
- * wins, else the first. Returns whether an image was found.
+ * Chrome gives only its URL, so among the images with that URL (inside web components
+ * too) the one under the pointer wins, else the first. Returns whether an image was found.
  */
 export function applyAltInPage(
   srcUrl: string,
@@ -43,9 +45,7 @@ export function applyAltInPage(
   let img: Element | null | undefined =
     targetElementId !== null ? menus?.getTargetElement?.(targetElementId) : undefined;
   if (!(img instanceof HTMLImageElement)) {
-    const matches = Array.from(document.images).filter(
-      (candidate) => candidate.currentSrc === srcUrl || candidate.src === srcUrl,
-    );
+    const matches = imagesShowing(srcUrl);
     img = matches.find((candidate) => candidate.matches(':hover')) ?? matches[0];
   }
   if (!(img instanceof HTMLImageElement)) return false;
