@@ -17,7 +17,14 @@ export async function fetchFromBackground(
   const late = () => new ImageTimeoutError(timeoutMs / 1000);
   let response: Response;
   try {
-    response = await doFetch(url, { credentials: 'include', signal });
+    try {
+      response = await doFetch(url, { credentials: 'include', signal });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      // Without access to the host, CORS decides, and it refuses a request with cookies the
+      // `Access-Control-Allow-Origin: *` that CDNs answer: once more without them.
+      response = await doFetch(url, { credentials: 'omit', signal });
+    }
   } catch (error) {
     if (signal.aborted) throw late();
     throw (await redirectsInCircles(url, doFetch, signal)) ? new Error(REASONS.redirects) : error;

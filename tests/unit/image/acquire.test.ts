@@ -265,6 +265,30 @@ describe('acquireImage', () => {
     );
   });
 
+  it('Iris’s download asks again without cookies when CORS refuses them (a CDN’s `*`)', async () => {
+    const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+      if (init.credentials === 'include') throw new TypeError('Failed to fetch');
+      return new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { status: 200 });
+    });
+    const d = deps({
+      // The page could not be read (a frame from another site).
+      executeScript: vi.fn(async () => {
+        throw new Error('Cannot access contents of the page.');
+      }) as never,
+      fetch: fetch as never,
+    });
+    const image = await acquireImage(
+      { srcUrl: 'http://127.0.0.1:8080/a.png', tabId: 1, frameId: 3 },
+      options,
+      d,
+    );
+    expect(image.payload.kind).toBe('data');
+    expect(fetch.mock.calls.map(([, init]) => init.credentials)).toEqual(['include', 'omit']);
+    expect(d.normalize).toHaveBeenCalledWith(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), {
+      maxSide: 2048,
+    });
+  });
+
   it('a picked element that left the page says so', async () => {
     const d = deps({
       executeScript: vi.fn(async () => [{ frameId: 0, result: { kind: 'gone' } }]) as never,
