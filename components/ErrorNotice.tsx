@@ -10,10 +10,18 @@ interface ErrorNoticeProps {
   onOpenOptions: (field: OptionsField) => void;
   /** Switches to an image-capable model and retries; without it, Options opens instead. */
   onSwitchModel?: () => void;
+  /** Starts a region capture on the tab (for a picture Iris may not read). */
+  onCapture?: () => void;
 }
 
 /** An error as a sentence, the provider's own words, the steps tried, and what to do next. */
-export function ErrorNotice({ error, onRetry, onOpenOptions, onSwitchModel }: ErrorNoticeProps) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  onOpenOptions,
+  onSwitchModel,
+  onCapture,
+}: ErrorNoticeProps) {
   const advice = adviceFor(error);
   const detail = error.details.providerMessage;
   return (
@@ -46,12 +54,15 @@ export function ErrorNotice({ error, onRetry, onOpenOptions, onSwitchModel }: Er
             );
           }
           if (action.kind === 'switch-model' && !onSwitchModel) return null;
+          if (action.kind === 'capture' && !onCapture) return null;
           const onClick =
             action.kind === 'retry'
               ? onRetry
               : action.kind === 'switch-model'
                 ? onSwitchModel
-                : () => onOpenOptions(action.field);
+                : action.kind === 'capture'
+                  ? onCapture
+                  : () => onOpenOptions(action.field);
           return (
             <button key={action.label} type="button" onClick={onClick}>
               {action.label}

@@ -128,6 +128,7 @@ export function JobView({
               onRetry={onRetry}
               onOpenOptions={onOpenOptions}
               onSwitchModel={onSwitchModel}
+              onCapture={onCapture}
             />
           )}
           {(job.status === 'done' || job.status === 'stopped') && (

@@ -8,7 +8,9 @@ export type NextAction =
   | { kind: 'link'; label: string; href: string }
   | { kind: 'retry'; label: string }
   /** Switch to an image-capable model and ask again, in one click. */
-  | { kind: 'switch-model'; label: string };
+  | { kind: 'switch-model'; label: string }
+  /** Capture a region of the tab: the screen shows what Iris could not read. */
+  | { kind: 'capture'; label: string };
 
 export interface Advice {
   /** One sentence: what happened, in the user's terms. */
@@ -18,6 +20,7 @@ export interface Advice {
 }
 
 const RETRY: NextAction = { kind: 'retry', label: t('tryAgain') };
+const CAPTURE: NextAction = { kind: 'capture', label: t('captureRegion') };
 const PICK_MODEL: NextAction = { kind: 'options', label: t('actionChooseModel'), field: 'model' };
 
 const ADVICE: Record<IrisErrorCode, Advice> = {
@@ -181,7 +184,9 @@ export function adviceFor(error: SerializedIrisError): Advice {
       error.code === 'capture-failed') &&
     error.message
   ) {
-    return { ...advice, sentence: error.message };
+    // A picture closed to Iris is still on screen: a region around it is the way there.
+    const actions = error.details.capture ? [CAPTURE] : advice.actions;
+    return { sentence: error.message, actions };
   }
   return advice;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   contextMenuChoose,
+  evaluateInToolbarPopup,
   type Harness,
   launch,
   MENU_DESCRIBE,
@@ -154,6 +155,58 @@ describe('Pictures inside a frame', () => {
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
     expect([sent.width, sent.height]).toEqual([400, 300]);
+  });
+
+  /** A page on the public host embedding a gallery from 127.0.0.1: a frame of another site. */
+  async function openCrossSiteFrame() {
+    const page = await openSitePage(
+      h,
+      `/cross-site-frame.html?frame=${encodeURIComponent(`${h.site.url}/frame-other-site.html`)}`,
+      'public',
+    );
+    const frame = page.frameLocator('#frame');
+    for (const id of ['#with-cors', '#without-cors'])
+      await expect
+        .poll(() => frame.locator(id).evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBe(400);
+    return page;
+  }
+
+  it('an image in a frame of another site (closed to Iris) comes by Iris’s own download', async () => {
+    const page = await openCrossSiteFrame();
+    await contextMenuChoose(page, '#with-cors', MENU_DESCRIBE, '#frame');
+    const sent = await decodeSent(page, await nextSentImage(h.mock));
+    expect(expectFit(sent)).toEqual([]);
+    expect([sent.width, sent.height]).toEqual([400, 300]);
+  });
+
+  it('closed frame, server without CORS: the popup says so, and its Capture a region takes it', async () => {
+    const page = await openCrossSiteFrame();
+    await contextMenuChoose(page, '#without-cors', MENU_DESCRIBE, '#frame');
+    const job = await waitForJob(h, (j) => j.status === 'error');
+    expect(job.error?.message).toMatch(/^This picture is in a frame from another site/);
+    expect(job.error?.details.steps?.[0]).toBe(
+      'Fetching it inside the page: the browser keeps this frame closed to Iris (it comes from another site than the tab)',
+    );
+    expect(h.mock.requests).toHaveLength(0);
+    // In the real toolbar popup the menu click opened: its next step, pressed with Enter.
+    const label = await evaluateInToolbarPopup(
+      h,
+      `new Promise((resolve) => {
+        const find = () => [...document.querySelectorAll('[role=alert] button')].find((b) => b.textContent.trim() === 'Capture a region');
+        const wait = () => { const b = find(); if (b) { b.focus(); resolve(document.activeElement.textContent); } else setTimeout(wait, 50); };
+        setTimeout(() => resolve('no such button: ' + document.body.innerText), 5000);
+        wait();
+      })`,
+    );
+    expect(label).toBe('Capture a region');
+    realKey('Return');
+    await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
+    await page.bringToFront();
+    realKey('Return');
+    await page.locator('iris-region-overlay').waitFor({ state: 'detached' });
+    const draft = await waitForJob(h, (j) => j.status === 'draft' && j.images.length === 1);
+    expect(draft.images[0]?.source.srcUrl).toMatch(/^capture:/);
   });
 
   it('a tainted canvas in an iframe is cropped where the frame shows it', async () => {

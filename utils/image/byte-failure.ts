@@ -41,6 +41,7 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
   const denied = statuses.find((s) => s === 401 || s === 403);
   if (denied) return unreachable(t('imageFailRefused', denied));
   const has = (reason: string) => tried.some((line) => line.includes(reason));
+  const closed = has(t('reasonNoAccess'));
   if (has(REASONS.tooLarge))
     return new IrisError(
       'image-too-large',
@@ -52,6 +53,8 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
   if (has(REASONS.redirects)) return unreachable(t('imageFailRedirects'));
   if (has(REASONS.brokeOff)) return unreachable(t('imageFailBrokeOff'));
   if (has(REASONS.blobGone)) return unreachable(t('imageFailBlobGone'));
+  if (closed)
+    return new IrisError('image-unreachable', t('imageFailNoAccess'), { ...steps, capture: true });
   return unreachable(t('errorImageUnreachable'));
 }
 
@@ -60,5 +63,8 @@ export function reasonOf(error: unknown): string {
   // fetch rejects with a bare TypeError for network errors and for CORS refusals alike.
   const message = messageOf(error);
   if (/^(Failed to fetch|NetworkError|Load failed)/i.test(message)) return t('reasonBlocked');
+  // Chrome's words for a frame (or page) the click did not open to Iris; Firefox's.
+  if (/Cannot access contents|must request permission|Missing host permission/i.test(message))
+    return t('reasonNoAccess');
   return message;
 }

@@ -273,6 +273,19 @@ describe('adviceFor', () => {
     ).toMatch(/answered “not found” \(HTTP 404\): check its address.*\/v1/);
   });
 
+  it('a picture closed to Iris (a frame of another site) offers a region capture, and only that', () => {
+    const message =
+      'This picture is in a frame from another site… Capture a region around it instead.';
+    const closed = { code: 'image-unreachable' as const, message, details: { capture: true } };
+    expect(adviceFor(closed)).toEqual({
+      sentence: message,
+      actions: [{ kind: 'capture', label: 'Capture a region' }],
+    });
+    const { onCapture } = view({ status: 'error', text: '', error: closed });
+    fireEvent.click(screen.getByRole('button', { name: 'Capture a region' }));
+    expect(onCapture).toHaveBeenCalled();
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(
       adviceFor({ code: 'rate-limited', message: '', details: { retryAfterSeconds: 12 } }).sentence,

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IrisError } from '../../../utils/errors';
-import { chainFailure, ImageTimeoutError, REASONS } from '../../../utils/image/byte-failure';
+import {
+  chainFailure,
+  ImageTimeoutError,
+  REASONS,
+  reasonOf,
+} from '../../../utils/image/byte-failure';
 
 const CAPTURE = 'Capturing it from the screen: the page shows no picture there (it did not load)';
 const both = (reason: string) => [
@@ -38,6 +43,28 @@ describe('chainFailure: every step failed, the sentence says what one of them le
     expect(error.code).toBe(code);
     expect(error.message).toContain(words);
     expect(error.details.steps).toEqual(tried);
+  });
+
+  it('a picture in a frame closed to Iris, its server closed too: capture a region instead', () => {
+    const closed =
+      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
+    const tried = [
+      `Fetching it inside the page: ${reasonOf(new Error(closed))}`,
+      `Downloading it from Iris: ${reasonOf(new TypeError('Failed to fetch'))}`,
+      `Capturing it from the screen: ${reasonOf(new Error(closed))}`,
+    ];
+    expect(tried[0]).toBe(
+      'Fetching it inside the page: the browser keeps this frame closed to Iris (it comes from another site than the tab)',
+    );
+    const error = chainFailure(tried, []);
+    expect(error.message).toMatch(
+      /^This picture is in a frame from another site.*Capture a region around it instead\.$/,
+    );
+    expect(error.details.capture).toBe(true);
+    // Its server's own answer, when it gave one, says more.
+    const missing = chainFailure([tried[0] as string, 'Downloading it from Iris: HTTP 404'], []);
+    expect(missing.message).toContain('HTTP 404');
+    expect(missing.details.capture).toBeUndefined();
   });
 
   it('a timeout wins over the capture that found nothing, and names the seconds', () => {
