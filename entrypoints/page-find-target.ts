@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { takeLastContextTarget } from '../utils/page/context-target';
 import { pickElementInPage, rememberTargetInPage } from '../utils/page/pick-element';
-import { rememberMediaInPage } from '../utils/page/remember-media';
+import { rememberMediaInPage, rememberUnnamedImageInPage } from '../utils/page/remember-media';
 import { exposeInPage } from '../utils/page/run-in-page';
 
 /** Injected on demand (utils/find-target.ts): finding the element a menu click meant. */
@@ -10,6 +10,7 @@ export default defineUnlistedScript(() => {
     pickElementInPage,
     rememberTargetInPage,
     rememberMediaInPage,
+    rememberUnnamedImageInPage,
     takeLastContextTarget,
   });
 });

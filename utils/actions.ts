@@ -28,6 +28,11 @@ export function sourceFromClick(
   };
 }
 
+/** Where a click was, for an element that is still to be found there. */
+function pageSource(info: Browser.contextMenus.OnClickData, tabId: number, tab: Tab): ImageSource {
+  return { pageUrl: info.pageUrl, tabId, frameId: info.frameId, incognito: tab?.incognito };
+}
+
 /**
  * What a user can start from a menu, a shortcut or the popup. Each opens the popup where
  * there is something to show; the popup must be asked for before any await (Firefox only
@@ -50,12 +55,7 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
       const source = sourceFromClick(info, tab);
       if (info.mediaType === 'image' && source) return withPopup(() => runner.start({ source }));
       if (tab?.id === undefined) return;
-      const base: ImageSource = {
-        pageUrl: info.pageUrl,
-        tabId: tab.id,
-        frameId: info.frameId,
-        incognito: tab.incognito,
-      };
+      const base = pageSource(info, tab.id, tab);
       // Firefox names the element (no pick, so the popup can open now); Chrome may need a
       // pick, and an open popup would take the focus the pick needs: it opens after.
       const early =
@@ -66,6 +66,25 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
       if (found.kind === 'failed') await runner.start({ source: base, error: found.error });
       else await runner.start({ source: { ...base, targetId: found.targetId } });
       await popup;
+    },
+
+    /**
+     * The image a menu click meant, for the image-only items: its address, or — when the menu
+     * says "image" and gives none (a data: URL over 2 MB) — the element found in the page, or
+     * picked. A failure to find it ends in a job that says so.
+     */
+    async clickedImage(
+      info: Browser.contextMenus.OnClickData,
+      tab: Tab,
+    ): Promise<ImageSource | undefined> {
+      const source = sourceFromClick(info, tab);
+      if (source || info.mediaType !== 'image' || tab?.id === undefined) return source;
+      const base = pageSource(info, tab.id, tab);
+      const found = await findTarget(info, tab.id);
+      if (found.kind === 'found') return { ...base, targetId: found.targetId };
+      if (found.kind === 'failed')
+        await withPopup(() => runner.start({ source: base, error: found.error }));
+      return undefined;
     },
 
     /** Generate alt text: a concise alt, streamed, then written onto the clicked image. */

@@ -21,7 +21,8 @@ type MenuInfo = Browser.contextMenus.OnClickData & { targetElementId?: number };
 /**
  * Finds the element a "Describe image" click on a page, frame or video meant, when the menu
  * gave no image address: Firefox names it (`menus.getTargetElement`); Chrome names a video
- * only by its address; otherwise Chrome lets the user pick it (pick mode, injected now).
+ * only by its address, and an image whose address is too long for it by nothing (the one
+ * such image in the frame); otherwise Chrome lets the user pick it (pick mode, injected now).
  */
 export async function findTarget(
   info: MenuInfo,
@@ -38,6 +39,15 @@ export async function findTarget(
         file,
         name: 'rememberTargetInPage',
         args: [info.targetElementId],
+      });
+      if (found?.result) return { kind: 'found', targetId: found.result };
+    }
+    if (info.mediaType === 'image' && !info.srcUrl) {
+      const [found] = await runInPage(granted, {
+        target,
+        file,
+        name: 'rememberUnnamedImageInPage',
+        args: [],
       });
       if (found?.result) return { kind: 'found', targetId: found.result };
     }

@@ -1,7 +1,8 @@
 import { type Browser, browser } from 'wxt/browser';
-import { type Actions, sourceFromClick } from './actions';
+import type { Actions } from './actions';
 import { GENERATE_ALT_MENU_ID } from './alt-text/menu-alt';
 import { t } from './i18n';
+import type { ImageSource } from './jobs/types';
 import { createPresetMenus } from './preset-menus';
 
 type Context = NonNullable<Browser.contextMenus.CreateProperties['contexts']>[number];
@@ -19,13 +20,10 @@ interface MenuItem {
 
 /** Runs `action` on the clicked image, if the click was on one. */
 function onImage(
-  action: (
-    actions: Actions,
-    source: NonNullable<ReturnType<typeof sourceFromClick>>,
-  ) => Promise<void>,
+  action: (actions: Actions, source: ImageSource) => Promise<void>,
 ): MenuItem['run'] {
   return async (actions, info, tab) => {
-    const source = sourceFromClick(info, tab);
+    const source = await actions.clickedImage(info, tab);
     if (source) await action(actions, source);
   };
 }

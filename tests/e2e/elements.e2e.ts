@@ -4,6 +4,7 @@ import {
   evaluateInToolbarPopup,
   type Harness,
   launch,
+  MENU_ALT_TEXT,
   MENU_DESCRIBE,
   MENU_DESCRIBE_ON_PAGE,
   openSitePage,
@@ -155,6 +156,31 @@ describe('Pictures inside a frame', () => {
     const sent = await decodeSent(page, await nextSentImage(h.mock));
     expect(expectFit(sent)).toEqual([]);
     expect([sent.width, sent.height]).toEqual([400, 300]);
+  });
+
+  /** The page with a photo inlined as a data: URL too long for Chrome's menu (it gives none). */
+  async function openLargeDataUrl() {
+    const page = await openSitePage(h, '/large-data-url.html', 'local');
+    await page.waitForFunction(() => Number(document.body.dataset.urlLength) > 2 * 1024 * 1024);
+    return page;
+  }
+
+  it('an image whose data: URL is too long for the menu: described without a pick', async () => {
+    const page = await openLargeDataUrl();
+    await contextMenuChoose(page, '#inlined', MENU_DESCRIBE);
+    const sent = await decodeSent(page, await nextSentImage(h.mock));
+    expect(expectFit(sent)).toEqual([]);
+    expect([sent.width, sent.height]).toEqual([1400, 1050]);
+    expect(await pickIsShown(page)).toBe(false);
+  });
+
+  it('the same image: Generate alt text writes on it', async () => {
+    const page = await openLargeDataUrl();
+    h.mock.setDefault({ type: 'stream', text: 'Four coloured squares.' });
+    await contextMenuChoose(page, '#inlined', MENU_ALT_TEXT);
+    const job = await waitForJob(h, (j) => j.status === 'done' && !!j.altText);
+    expect(job.altText).toEqual({ text: 'Four coloured squares.', written: true });
+    expect(await page.locator('#inlined').getAttribute('alt')).toBe('Four coloured squares.');
   });
 
   /** A page on the public host embedding a gallery from 127.0.0.1: a frame of another site. */

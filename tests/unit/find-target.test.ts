@@ -51,6 +51,21 @@ describe('findTarget', () => {
     expect(found).toEqual({ kind: 'found', targetId: 't-2' });
   });
 
+  it('an image the menu gave no address for (a data: URL over 2 MB) is the one such <img>', async () => {
+    const inject = answers('t-5');
+    expect(await findTarget(info({ mediaType: 'image' }), 7, inject)).toEqual({
+      kind: 'found',
+      targetId: 't-5',
+    });
+    expect(calls(inject)).toMatchObject([{ args: ['rememberUnnamedImageInPage', []] }]);
+    // Not one such image in the frame: the right-click remembered, else a pick.
+    const pick = answers(null, null, { ok: true, targetId: 't-6' });
+    expect(await findTarget(info({ mediaType: 'image' }), 7, pick)).toEqual({
+      kind: 'found',
+      targetId: 't-6',
+    });
+  });
+
   it.each([
     ['picked', { ok: true, targetId: 't-3' }, { kind: 'found', targetId: 't-3' }],
     ['Esc', { ok: false, reason: 'cancelled' }, { kind: 'cancelled' }],

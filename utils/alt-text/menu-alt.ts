@@ -30,8 +30,8 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
   const text = cleanAltText(job.text, await altTextMaxLengthSetting.getValue());
   const source = job.images[0]?.source;
   if (!source) return undefined;
-  const { tabId, frameId, srcUrl, targetElementId } = source;
-  if (!text || !srcUrl || tabId === undefined || tabId < 0) {
+  const { tabId, frameId, srcUrl, targetId, targetElementId } = source;
+  if (!text || !(srcUrl || targetId) || tabId === undefined || tabId < 0) {
     return { altText: { text, written: false } };
   }
   try {
@@ -39,7 +39,7 @@ export async function finishAltTextJob(job: Job): Promise<Partial<Job> | undefin
       target: { tabId, frameIds: [frameId ?? 0] },
       file: '/page-alt-text.js',
       name: 'applyAltInPage',
-      args: [srcUrl, text, targetElementId ?? null],
+      args: [srcUrl ?? null, text, targetElementId ?? null, targetId ?? null],
     });
     return { altText: { text, written: injection?.result === true } };
   } catch (error) {

@@ -8,6 +8,7 @@
  */
 
 import { imagesShowing, queryAllDeep } from './deep-images';
+import { rememberedTarget } from './page-targets';
 
 /** Stops auto mode in this frame and restores every alt Iris wrote. Returns how many. */
 export function undoAltTextInPage(): number {
@@ -29,13 +30,15 @@ export function undoAltTextInPage(): number {
 
 /**
  * Writes `alt` on the image the user right-clicked: Firefox names it (targetElementId);
- * Chrome gives only its URL, so among the images with that URL (inside web components
+ * one found before the request is remembered (targetId: an address too long for the menu);
+ * else Chrome gives only its URL, so among the images with that URL (inside web components
  * too) the one under the pointer wins, else the first. Returns whether an image was found.
  */
 export function applyAltInPage(
-  srcUrl: string,
+  srcUrl: string | null,
   alt: string,
   targetElementId: number | null,
+  targetId: string | null = null,
 ): boolean {
   const menus = (
     globalThis as {
@@ -44,7 +47,8 @@ export function applyAltInPage(
   ).browser?.menus;
   let img: Element | null | undefined =
     targetElementId !== null ? menus?.getTargetElement?.(targetElementId) : undefined;
-  if (!(img instanceof HTMLImageElement)) {
+  if (!(img instanceof HTMLImageElement) && targetId) img = rememberedTarget(targetId);
+  if (!(img instanceof HTMLImageElement) && srcUrl) {
     const matches = imagesShowing(srcUrl);
     img = matches.find((candidate) => candidate.matches(':hover')) ?? matches[0];
   }

@@ -12,7 +12,7 @@ import type { inspectTargetInPage } from './inspect-target';
 import type { findFrameOffsetInPage, locateElementInPage } from './locate-element';
 import type { pickElementInPage, rememberTargetInPage } from './pick-element';
 import type { selectRegion } from './region-overlay';
-import type { rememberMediaInPage } from './remember-media';
+import type { rememberMediaInPage, rememberUnnamedImageInPage } from './remember-media';
 
 /**
  * Iris's page scripts (WXT unlisted scripts, `entrypoints/page-*.ts`) and the functions each
@@ -25,6 +25,7 @@ export interface PageScripts {
     pickElementInPage: typeof pickElementInPage;
     rememberTargetInPage: typeof rememberTargetInPage;
     rememberMediaInPage: typeof rememberMediaInPage;
+    rememberUnnamedImageInPage: typeof rememberUnnamedImageInPage;
     takeLastContextTarget: typeof takeLastContextTarget;
   };
   '/page-image.js': {
