@@ -185,6 +185,29 @@ describe('Auto alt text on an opted-in site', () => {
     expect(await axeViolations(page, '[data-iris-notice]')).toEqual([]);
   });
 
+  it('reaches pictures inside web components — open, closed, and a card added later — and switching off restores them', async () => {
+    const page = await openSitePage(h, '/components.html', 'public');
+    /** Each card's picture: its mark and alt (a closed root is reached through the page's handle). */
+    const cards = () =>
+      page.evaluate(() => {
+        const closed = (window as unknown as { closedRoots: Record<string, ShadowRoot> })
+          .closedRoots;
+        return ['open-card', 'closed-card', 'late-card'].map((id) => {
+          const card = document.getElementById(id);
+          const img = (card?.shadowRoot ?? closed[id])?.querySelector('img');
+          return img ? `${img.getAttribute('data-iris-alt')}: ${img.getAttribute('alt')}` : 'none';
+        });
+      });
+    const options = await turnOnFromOptions();
+    await page.bringToFront();
+    await expect
+      .poll(cards, { timeout: 20_000 })
+      .toEqual(Array(3).fill('auto: Four coloured squares.'));
+    await options.bringToFront();
+    await options.getByRole('button', { name: `Turn off alt text on ${SITE}` }).click();
+    await expect.poll(cards).toEqual(Array(3).fill('null: null'));
+  });
+
   it('switching off restores every original attribute and unregisters the script', async () => {
     const page = await openSitePage(h, '/alt-text.html', 'public');
     await page.waitForFunction(() => document.body.dataset.addedLater === 'true');

@@ -1,4 +1,5 @@
 import type { AltTextConfig, AltTextReply } from '../messaging';
+import { shadowRootsIn } from '../page/deep-images';
 import { repeatedAlts } from './junk-alt';
 import { type ImageFacts, judgeImage } from './select';
 
@@ -46,7 +47,7 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
       src: img.currentSrc || img.src,
       alt,
       role: img.getAttribute('role'),
-      hidden: !!img.closest('[aria-hidden="true"]'),
+      hidden: hiddenFromReaders(img),
       width: rect.width,
       height: rect.height,
       visible: img.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) ?? true,
@@ -152,11 +153,31 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
       }
       for (const node of record.addedNodes) {
         if (node instanceof HTMLImageElement) watch(node);
-        else if (node instanceof Element)
-          for (const img of node.querySelectorAll('img')) watch(img);
+        else if (node instanceof Element) watchAll(node);
       }
     }
   });
+  const observing = {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['src', 'srcset'],
+  };
+  const followed = new WeakSet<ShadowRoot>();
+
+  /** Watches every image in `root`, web components' shadow roots too, and follows changes there. */
+  function watchAll(root: Document | Element) {
+    const shadows = shadowRootsIn(root);
+    for (const scope of [root, ...shadows])
+      for (const img of scope.querySelectorAll('img')) watch(img);
+    if (config.once) return;
+    // A shadow root's changes reach no observer of the document: each is observed itself.
+    for (const shadow of shadows) {
+      if (followed.has(shadow)) continue;
+      followed.add(shadow);
+      mutations.observe(shadow, observing);
+    }
+  }
 
   function halt() {
     stopped = true;
@@ -166,15 +187,8 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
     settle();
   }
 
-  for (const img of Array.from(doc.images)) watch(img);
-  if (!config.once) {
-    mutations.observe(doc.documentElement, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['src', 'srcset'],
-    });
-  }
+  watchAll(doc);
+  if (!config.once) mutations.observe(doc.documentElement, observing);
 
   return {
     stop: halt,
@@ -183,6 +197,16 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
         ? Promise.resolve()
         : new Promise<void>((resolve) => idleWaiters.push(resolve)),
   };
+}
+
+/** aria-hidden="true" on the image or around it, up through the web components it sits in. */
+function hiddenFromReaders(img: Element): boolean {
+  for (let node: Element | null = img; node; ) {
+    if (node.closest('[aria-hidden="true"]')) return true;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return false;
 }
 
 function restore(img: HTMLImageElement) {
