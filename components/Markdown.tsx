@@ -41,6 +41,29 @@ function renderBlock(block: Block, key: number): ComponentChildren {
       return <blockquote key={key}>{block.children.map(renderBlock)}</blockquote>;
     case 'rule':
       return <hr key={key} />;
+    case 'table': {
+      const cell = (Tag: 'th' | 'td', content: Inline[], c: number) => (
+        <Tag
+          key={c}
+          scope={Tag === 'th' ? 'col' : undefined}
+          class={block.align[c] && `align-${block.align[c]}`}
+        >
+          {content.map(renderInline)}
+        </Tag>
+      );
+      return (
+        <table key={key} class="md-table">
+          <thead>
+            <tr>{block.head.map((content, c) => cell('th', content, c))}</tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row, r) => (
+              <tr key={r}>{row.map((content, c) => cell('td', content, c))}</tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    }
   }
 }
 

@@ -22,11 +22,23 @@ export function nextSentences(
 }
 
 function stripMarkdown(text: string): string {
-  return text
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/[*_`~]+/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(/```[\s\S]*?```/g, ' ')
+      // A table is heard a row at a time, its cells apart; its delimiter row not at all.
+      .replace(/^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$/gm, '')
+      .replace(/^.*\|.*$/gm, (row) => {
+        const words = row
+          .split('|')
+          .map((cell) => cell.trim())
+          .filter(Boolean)
+          .join(', ');
+        return words && `${words}.`;
+      })
+      .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+\.)\s+/gm, '')
+      .replace(/[*_`~]+/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

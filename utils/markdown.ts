@@ -11,8 +11,13 @@ export type Inline =
   | { type: 'link'; href: string; children: Inline[] }
   | { type: 'br' };
 
+/** A table column's alignment, from its delimiter cell (`:--`, `:-:`, `--:`). */
+export type Align = 'left' | 'center' | 'right' | undefined;
+
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
+  /** A GFM table: models answer "Explain this chart" with one more often than not. */
+  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][] }
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'list'; ordered: boolean; start: number; items: Inline[][] }
   | { type: 'code'; text: string }
@@ -74,6 +79,19 @@ export function parseMarkdown(source: string): Block[] {
       blocks.push({ type: 'quote', children: parseMarkdown(body.join('\n')) });
       continue;
     }
+    if (tableStarts(line, lines[i + 1])) {
+      const head = cells(line);
+      const align = cells(lines[i + 1] ?? '').map(alignOf);
+      const rows: Inline[][][] = [];
+      i += 2;
+      while (i < lines.length && (lines[i] ?? '').includes('|') && !startsBlock(lines[i] ?? '')) {
+        // As many cells as the header: a short row is filled, a long one cut (as GFM does).
+        const row = cells(lines[i++] ?? '');
+        rows.push(head.map((_, c) => parseInline(row[c] ?? '')));
+      }
+      blocks.push({ type: 'table', align, head: head.map((cell) => parseInline(cell)), rows });
+      continue;
+    }
     const item = listItem(line);
     if (item) {
       const items: Inline[][] = [];
@@ -94,11 +112,45 @@ export function parseMarkdown(source: string): Block[] {
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && (lines[i] ?? '').trim() && !startsBlock(lines[i] ?? ''))
+    while (
+      i < lines.length &&
+      (lines[i] ?? '').trim() &&
+      !startsBlock(lines[i] ?? '') &&
+      !tableStarts(lines[i] ?? '', lines[i + 1])
+    )
       para.push(lines[i++] ?? '');
     blocks.push({ type: 'paragraph', children: parseInline(para.join('\n')) });
   }
   return blocks;
+}
+
+/** A table's delimiter row: `| --- | :-: |` (the pipes at the ends may be left out). */
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** A header row followed by its delimiter row, with as many cells: until then it is text. */
+function tableStarts(line: string, next: string | undefined): boolean {
+  return (
+    line.includes('|') &&
+    !!next?.includes('|') &&
+    DELIMITER_ROW.test(next ?? '') &&
+    cells(line).length === cells(next ?? '').length
+  );
+}
+
+/** A row's cells: the outer pipes dropped, split at the others (`\|` is a literal pipe). */
+function cells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+function alignOf(delimiter: string): Align {
+  const left = delimiter.startsWith(':');
+  const right = delimiter.endsWith(':');
+  return left && right ? 'center' : right ? 'right' : left ? 'left' : undefined;
 }
 
 function listItem(line: string): { ordered: boolean; start: number; text: string } | undefined {
@@ -119,6 +171,13 @@ function startsBlock(line: string): boolean {
 
 const INLINE_RULES: { pattern: RegExp; build: (m: RegExpExecArray) => Inline }[] = [
   { pattern: /`([^`\n]+)`/, build: (m) => ({ type: 'code', text: m[1] ?? '' }) },
+  {
+    pattern: /\*\*\*(?=\S)([\s\S]*?\S)\*\*\*/,
+    build: (m) => ({
+      type: 'strong',
+      children: [{ type: 'em', children: parseInline(m[1] ?? '') }],
+    }),
+  },
   {
     pattern: /\*\*(?=\S)([\s\S]*?\S)\*\*|__(?=\S)([\s\S]*?\S)__/,
     build: (m) => ({ type: 'strong', children: parseInline(m[1] ?? m[2] ?? '') }),

@@ -365,7 +365,8 @@ describe('Accessibility (axe-core)', () => {
           images: [{ source: { srcUrl: 'https://example.com/a.png' } }],
           turns: [],
           status: 'done',
-          text: 'A **red** square. Then a green one.',
+          // A table too: answers about charts come as one, and it must read as a table.
+          text: 'A **red** square. Then a green one.\n\n| Colour | Share |\n|---|---:|\n| red | 50 % |',
           model: 'google/gemini-2.5-flash',
           usage: { cost: 0.0002 },
           altText: { text: 'A red square', written: true },
@@ -376,6 +377,7 @@ describe('Accessibility (axe-core)', () => {
     }, SITE);
     const popup = await openPopupPage(h);
     await popup.getByRole('region', { name: 'Answer' }).waitFor();
+    await popup.getByRole('columnheader', { name: 'Share' }).waitFor();
     await injectAxe(popup);
     expect(await axeViolations(popup)).toEqual([]);
     expect(await popup.getByTestId('announcer').innerText()).toContain(

@@ -18,6 +18,38 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('renders a table as a table: header cells, rows, alignment, inline marks inside', () => {
+    const text =
+      'Sales by year:\n| Year | Sales | Note |\n| :--- | ---: | :-: |\n| 2023 | **12** | a \\| b |\n| 2024 | 15 |\n\nAfter.';
+    const { container, getAllByRole, getByRole } = render(<Markdown text={text} />);
+    expect(container.querySelector('p')?.textContent).toBe('Sales by year:');
+    expect(getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+      'Year',
+      'Sales',
+      'Note',
+    ]);
+    const rows = getAllByRole('row').slice(1);
+    expect(rows.map((row) => [...row.children].map((td) => td.textContent))).toEqual([
+      ['2023', '12', 'a | b'],
+      ['2024', '15', ''],
+    ]);
+    expect(getByRole('table').querySelector('strong')?.textContent).toBe('12');
+    expect(getAllByRole('columnheader')[1]?.className).toBe('align-right');
+    expect(getAllByRole('columnheader')[2]?.className).toBe('align-center');
+    expect(container.lastElementChild?.textContent).toBe('After.');
+  });
+
+  it('a table whose delimiter row has not arrived yet (mid-stream) is text; pipes in prose stay', () => {
+    expect(parseMarkdown('| Year | Sales |\n| --').map((b) => b.type)).toEqual(['paragraph']);
+    expect(parseMarkdown('Use a | b here.\n---').map((b) => b.type)).not.toContain('table');
+  });
+
+  it('***bold italic*** is both, with no stray asterisks', () => {
+    const { container } = render(<Markdown text="A ***very*** big deal" />);
+    expect(container.textContent).toBe('A very big deal');
+    expect(container.querySelector('strong em')?.textContent).toBe('very');
+  });
+
   it('leaves half-written syntax (mid-stream) as text', () => {
     const { container } = render(<Markdown text="A **bold wor" />);
     expect(container.textContent).toBe('A **bold wor');

@@ -23,6 +23,11 @@ describe('nextSentences', () => {
     expect(nextSentences('One. Two', upTo, true)).toEqual({ speak: 'Two', upTo: 8 });
   });
 
+  it('reads a table a row at a time, its cells apart, its delimiter row not at all', () => {
+    const text = '| Year | Sales |\n|---|---:|\n| 2023 | 12 |\n| 2024 | 15 |';
+    expect(nextSentences(text, 0, true).speak).toBe('Year, Sales. 2023, 12. 2024, 15.');
+  });
+
   it('does not split decimals', () => {
     expect(nextSentences('It costs 3.50 dollars', 0, false).speak).toBe('');
   });
