@@ -41,7 +41,7 @@ export default defineBackground(() => {
   const altText = createAltTextService();
   registerSettingsMigrations();
   registerMenus(actions);
-  registerPresetMenus(runner);
+  registerPresetMenus(runner, actions.clickedImage);
   registerCommands(actions);
   registerContextListener();
   registerAltTextCommands(runner);

@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { sourceFromClick } from './actions';
 import type { JobRunner } from './jobs/run-job';
+import type { ImageSource } from './jobs/types';
 import { logFailure } from './log';
 import { presetFromMenuId, presetMenuItems } from './presets';
 import { type PresetState, presetsSetting } from './settings';
@@ -24,11 +25,17 @@ export async function rebuildPresetMenus(after: PresetState, before: PresetState
   await createPresetMenus(after);
 }
 
+/** The image a click meant when the menu gave no address (Actions.clickedImage). */
+type FindImage = (
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+) => Promise<ImageSource | undefined>;
+
 /** Registers the preset items' click listener and the rebuild on change (synchronously). */
-export function registerPresetMenus(runner: JobRunner): void {
+export function registerPresetMenus(runner: JobRunner, findImage?: FindImage): void {
   presetsSetting.watch((after, before) => void rebuildPresetMenus(after, before));
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void handlePresetClick(runner, info, tab);
+    void handlePresetClick(runner, info, tab, findImage);
   });
 }
 
@@ -36,9 +43,11 @@ export async function handlePresetClick(
   runner: JobRunner,
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
+  findImage?: FindImage,
 ): Promise<void> {
   if (typeof info.menuItemId !== 'string' || !info.menuItemId.startsWith('iris-preset:')) return;
-  const source = sourceFromClick(info, tab);
+  // An image the menu gave no address for (a data: URL over 2 MB) is looked for in the page.
+  const source = sourceFromClick(info, tab) ?? (await findImage?.(info, tab));
   if (!source) return;
   // Firefox only opens the popup from the click's own turn: ask before any await.
   const popup = openPopupSoon();

@@ -59,6 +59,11 @@ describe('preset menu items', () => {
     });
     await handlePresetClick(runner, { ...info, menuItemId: 'iris-describe-image' }, undefined);
     expect(start).toHaveBeenCalledTimes(1);
+    // An image whose address the menu left out (a data: URL over 2 MB) is found in the page.
+    const found = { tabId: 4, frameId: 0, targetId: 't-1' };
+    const findImage = vi.fn(async () => found);
+    await handlePresetClick(runner, { ...info, srcUrl: undefined }, { id: 4 } as never, findImage);
+    expect(start).toHaveBeenLastCalledWith({ source: found, prompt: 'Any zebras?' });
   });
 });
 
