@@ -1,3 +1,5 @@
+import { DELIMITER_ROW } from '../utils/markdown';
+
 /**
  * Splits streamed text into what a screen reader should hear next: only whole sentences,
  * so a live region speaks "The sky is blue." once instead of every token. Markdown marks
@@ -21,24 +23,29 @@ export function nextSentences(
   return { speak, upTo: announcedUpTo + end };
 }
 
+/**
+ * A table is heard a row at a time, its cells apart ("2023, 12."), its delimiter row not at
+ * all; other lines, a pipe in prose too, as they are.
+ */
+function spokenRow(line: string): string {
+  if (!line.trimStart().startsWith('|')) return line;
+  if (DELIMITER_ROW.test(line)) return '';
+  const cells = line
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  return cells.length ? `${cells.join(', ')}.` : '';
+}
+
 function stripMarkdown(text: string): string {
-  return (
-    text
-      .replace(/```[\s\S]*?```/g, ' ')
-      // A table is heard a row at a time, its cells apart; its delimiter row not at all.
-      .replace(/^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$/gm, '')
-      .replace(/^.*\|.*$/gm, (row) => {
-        const words = row
-          .split('|')
-          .map((cell) => cell.trim())
-          .filter(Boolean)
-          .join(', ');
-        return words && `${words}.`;
-      })
-      .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+\.)\s+/gm, '')
-      .replace(/[*_`~]+/g, '')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  return text
+    .replace(/```[\s\S]*?```/g, ' ')
+    .split('\n')
+    .map(spokenRow)
+    .join('\n')
+    .replace(/^\s{0,3}(#{1,6}|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

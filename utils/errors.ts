@@ -40,7 +40,7 @@ export interface IrisErrorDetails {
   steps?: string[];
   /** The custom endpoint's host when the request went there (not to OpenRouter). */
   endpoint?: string;
-  /** The picture is on screen but closed to Iris (a frame of another site): capture a region. */
+  /** The picture is on screen but closed to Iris (a frame of another site, a closed page): capture a region. */
   capture?: boolean;
 }
 

@@ -125,7 +125,7 @@ export function parseMarkdown(source: string): Block[] {
 }
 
 /** A table's delimiter row: `| --- | :-: |` (the pipes at the ends may be left out). */
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+export const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /** A header row followed by its delimiter row, with as many cells: until then it is text. */
 function tableStarts(line: string, next: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
-import type { Actions } from './actions';
+import { type Actions, sourceFromClick } from './actions';
 import { GENERATE_ALT_MENU_ID } from './alt-text/menu-alt';
 import { t } from './i18n';
 import type { ImageSource } from './jobs/types';
@@ -23,7 +23,8 @@ function onImage(
   action: (actions: Actions, source: ImageSource) => Promise<void>,
 ): MenuItem['run'] {
   return async (actions, info, tab) => {
-    const source = await actions.clickedImage(info, tab);
+    // No await when the menu gave the address: Firefox opens the popup only in the click's turn.
+    const source = sourceFromClick(info, tab) ?? (await actions.clickedImage(info, tab));
     if (source) await action(actions, source);
   };
 }

@@ -185,27 +185,26 @@ describe('Auto alt text on an opted-in site', () => {
     expect(await axeViolations(page, '[data-iris-notice]')).toEqual([]);
   });
 
-  it('reaches pictures inside web components — open, closed, and a card added later — and switching off restores them', async () => {
+  it('reaches pictures inside web components — open, closed, added or defined later — and switching off restores them', async () => {
+    const options = await turnOnFromOptions();
     const page = await openSitePage(h, '/components.html', 'public');
     /** Each card's picture: its mark and alt (a closed root is reached through the page's handle). */
     const cards = () =>
       page.evaluate(() => {
         const closed = (window as unknown as { closedRoots: Record<string, ShadowRoot> })
           .closedRoots;
-        return ['open-card', 'closed-card', 'late-card'].map((id) => {
+        return ['open-card', 'closed-card', 'late-card', 'slow-card'].map((id) => {
           const card = document.getElementById(id);
           const img = (card?.shadowRoot ?? closed[id])?.querySelector('img');
           return img ? `${img.getAttribute('data-iris-alt')}: ${img.getAttribute('alt')}` : 'none';
         });
       });
-    const options = await turnOnFromOptions();
-    await page.bringToFront();
     await expect
       .poll(cards, { timeout: 20_000 })
-      .toEqual(Array(3).fill('auto: Four coloured squares.'));
+      .toEqual(Array(4).fill('auto: Four coloured squares.'));
     await options.bringToFront();
     await options.getByRole('button', { name: `Turn off alt text on ${SITE}` }).click();
-    await expect.poll(cards).toEqual(Array(3).fill('null: null'));
+    await expect.poll(cards).toEqual(Array(4).fill('null: null'));
   });
 
   it('switching off restores every original attribute and unregisters the script', async () => {

@@ -210,9 +210,11 @@ describe('Pictures inside a frame', () => {
     const page = await openCrossSiteFrame();
     await contextMenuChoose(page, '#without-cors', MENU_DESCRIBE, '#frame');
     const job = await waitForJob(h, (j) => j.status === 'error');
-    expect(job.error?.message).toMatch(/^This picture is in a frame from another site/);
+    expect(job.error?.message).toMatch(
+      /^The browser keeps this picture closed to Iris \(it sits in a frame from another site/,
+    );
     expect(job.error?.details.steps?.[0]).toBe(
-      'Fetching it inside the page: the browser keeps this frame closed to Iris (it comes from another site than the tab)',
+      'Fetching it inside the page: the browser keeps this frame or page closed to Iris (a frame from another site than the tab, or a page extensions may not read)',
     );
     expect(h.mock.requests).toHaveLength(0);
     // In the real toolbar popup the menu click opened: its next step, pressed with Enter.

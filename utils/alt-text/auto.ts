@@ -153,7 +153,10 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
       }
       for (const node of record.addedNodes) {
         if (node instanceof HTMLImageElement) watch(node);
-        else if (node instanceof Element) watchAll(node);
+        else if (node instanceof Element) {
+          for (const img of node.querySelectorAll('img')) watch(img);
+          followShadowsLater(node);
+        }
       }
     }
   });
@@ -165,18 +168,38 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
   };
   const followed = new WeakSet<ShadowRoot>();
 
-  /** Watches every image in `root`, web components' shadow roots too, and follows changes there. */
-  function watchAll(root: Document | Element) {
-    const shadows = shadowRootsIn(root);
-    for (const scope of [root, ...shadows])
-      for (const img of scope.querySelectorAll('img')) watch(img);
-    if (config.once) return;
-    // A shadow root's changes reach no observer of the document: each is observed itself.
-    for (const shadow of shadows) {
+  /**
+   * Watches the images in the web components' shadow roots inside `root`, and follows each
+   * root's changes: they reach no observer of the document.
+   */
+  function followShadows(root: Document | Element) {
+    for (const shadow of shadowRootsIn(root)) {
       if (followed.has(shadow)) continue;
       followed.add(shadow);
-      mutations.observe(shadow, observing);
+      for (const img of shadow.querySelectorAll('img')) watch(img);
+      if (!config.once) mutations.observe(shadow, observing);
     }
+  }
+
+  // Looking into every added subtree costs a walk of it: a busy page (a feed adding hundreds
+  // of elements at a time) gets it when idle, in one batch.
+  const addedHosts = new Set<Element>();
+  function followShadowsLater(node: Element) {
+    if (addedHosts.size === 0) {
+      const later = () => {
+        const nodes = [...addedHosts];
+        addedHosts.clear();
+        for (const added of nodes) if (!stopped && added.isConnected) followShadows(added);
+      };
+      requestIdleCallback(later, { timeout: 1000 });
+    }
+    addedHosts.add(node);
+  }
+
+  /** Watches every image in `root`, those inside web components too. */
+  function watchAll(root: Document | Element) {
+    for (const img of root.querySelectorAll('img')) watch(img);
+    followShadows(root);
   }
 
   function halt() {
@@ -188,7 +211,17 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
   }
 
   watchAll(doc);
-  if (!config.once) mutations.observe(doc.documentElement, observing);
+  if (!config.once) {
+    mutations.observe(doc.documentElement, observing);
+    // A component whose definition arrives late gets its shadow root with no change the
+    // observers hear of: look again soon, and once the page has loaded.
+    const again = () => {
+      if (!stopped) followShadows(doc);
+    };
+    setTimeout(again, 500);
+    if (doc.readyState === 'complete') setTimeout(again, 2000);
+    else doc.defaultView?.addEventListener('load', () => setTimeout(again, 1000), { once: true });
+  }
 
   return {
     stop: halt,

@@ -7,7 +7,7 @@
  * alt on, and `data-iris-alt-original` holding the author's alt (absent: there was none).
  */
 
-import { imagesShowing, queryAllDeep } from './deep-images';
+import { imageShowing, queryAllDeep } from './deep-images';
 import { rememberedTarget } from './page-targets';
 
 /** Stops auto mode in this frame and restores every alt Iris wrote. Returns how many. */
@@ -48,10 +48,7 @@ export function applyAltInPage(
   let img: Element | null | undefined =
     targetElementId !== null ? menus?.getTargetElement?.(targetElementId) : undefined;
   if (!(img instanceof HTMLImageElement) && targetId) img = rememberedTarget(targetId);
-  if (!(img instanceof HTMLImageElement) && srcUrl) {
-    const matches = imagesShowing(srcUrl);
-    img = matches.find((candidate) => candidate.matches(':hover')) ?? matches[0];
-  }
+  if (!(img instanceof HTMLImageElement) && srcUrl) img = imageShowing(srcUrl);
   if (!(img instanceof HTMLImageElement)) return false;
   if (!img.hasAttribute('data-iris-alt')) {
     const original = img.getAttribute('alt');

@@ -47,9 +47,17 @@ export function queryAllDeep<E extends Element = Element>(
   return found;
 }
 
-/** The <img> elements showing `srcUrl`: the document's first, then those in shadow roots. */
-export function imagesShowing(srcUrl: string): HTMLImageElement[] {
+/**
+ * The <img> showing `srcUrl` that was right-clicked: Chrome's menu names only the address,
+ * so among the images showing it — the document's, then those inside web components — the
+ * one under the pointer, else the first.
+ */
+export function imageShowing(srcUrl: string): HTMLImageElement | undefined {
   const shows = (img: HTMLImageElement) => img.currentSrc === srcUrl || img.src === srcUrl;
+  const hovered = (img: HTMLImageElement) => img.matches(':hover');
   const plain = [...document.images].filter(shows);
-  return plain.length ? plain : queryAllDeep<HTMLImageElement>('img').filter(shows);
+  const found = plain.find(hovered);
+  if (found) return found;
+  const deep = queryAllDeep<HTMLImageElement>('img').filter(shows);
+  return deep.find(hovered) ?? plain[0] ?? deep[0];
 }

@@ -1,4 +1,4 @@
-import { imagesShowing } from './deep-images';
+import { imageShowing } from './deep-images';
 import { rememberedTarget } from './page-targets';
 /** Where an element is on screen, as the capture crop needs it. */
 export type ElementBox =
@@ -25,7 +25,7 @@ export async function locateElementInPage(
 ): Promise<ElementBox> {
   let element = targetId ? rememberedTarget(targetId) : undefined;
   if (!element && srcUrl) {
-    element = imagesShowing(srcUrl)[0];
+    element = imageShowing(srcUrl);
   }
   if (!element?.isConnected) return { ok: false, error: 'the picture is no longer on the page' };
   const shown =

@@ -26,6 +26,14 @@ describe('nextSentences', () => {
   it('reads a table a row at a time, its cells apart, its delimiter row not at all', () => {
     const text = '| Year | Sales |\n|---|---:|\n| 2023 | 12 |\n| 2024 | 15 |';
     expect(nextSentences(text, 0, true).speak).toBe('Year, Sales. 2023, 12. 2024, 15.');
+    // A pipe in prose is no table.
+    expect(nextSentences('A sign: OPEN | CLOSED.', 0, true).speak).toBe('A sign: OPEN | CLOSED.');
+  });
+
+  it('a long run of spaces and dashes does not stall the live region', () => {
+    const started = Date.now();
+    nextSentences(`|${' '.repeat(3000)}-${' '.repeat(3000)}x`, 0, true);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('does not split decimals', () => {

@@ -275,7 +275,7 @@ describe('adviceFor', () => {
 
   it('a picture closed to Iris (a frame of another site) offers a region capture, and only that', () => {
     const message =
-      'This picture is in a frame from another site… Capture a region around it instead.';
+      'The browser keeps this picture closed to Iris… Capture a region around it instead.';
     const closed = { code: 'image-unreachable' as const, message, details: { capture: true } };
     expect(adviceFor(closed)).toEqual({
       sentence: message,

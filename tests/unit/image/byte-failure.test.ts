@@ -54,11 +54,11 @@ describe('chainFailure: every step failed, the sentence says what one of them le
       `Capturing it from the screen: ${reasonOf(new Error(closed))}`,
     ];
     expect(tried[0]).toBe(
-      'Fetching it inside the page: the browser keeps this frame closed to Iris (it comes from another site than the tab)',
+      'Fetching it inside the page: the browser keeps this frame or page closed to Iris (a frame from another site than the tab, or a page extensions may not read)',
     );
     const error = chainFailure(tried, []);
     expect(error.message).toMatch(
-      /^This picture is in a frame from another site.*Capture a region around it instead\.$/,
+      /^The browser keeps this picture closed to Iris.*Capture a region around it instead\.$/,
     );
     expect(error.details.capture).toBe(true);
     // Its server's own answer, when it gave one, says more.
