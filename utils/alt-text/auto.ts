@@ -196,11 +196,6 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
     addedHosts.add(node);
   }
 
-  /** Watches every image in `root`, those inside web components too. */
-  function watchAll(root: Document | Element) {
-    for (const img of root.querySelectorAll('img')) watch(img);
-    followShadows(root);
-  }
 
   function halt() {
     stopped = true;
@@ -210,17 +205,17 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
     settle();
   }
 
-  watchAll(doc);
+  for (const img of doc.querySelectorAll('img')) watch(img);
+  followShadows(doc);
   if (!config.once) {
     mutations.observe(doc.documentElement, observing);
     // A component whose definition arrives late gets its shadow root with no change the
-    // observers hear of: look again soon, and once the page has loaded.
+    // observers hear of: look again soon, and a while later.
     const again = () => {
       if (!stopped) followShadows(doc);
     };
     setTimeout(again, 500);
-    if (doc.readyState === 'complete') setTimeout(again, 2000);
-    else doc.defaultView?.addEventListener('load', () => setTimeout(again, 1000), { once: true });
+    setTimeout(again, 3000);
   }
 
   return {
