@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   contextMenuChoose,
-  evaluateInToolbarPopup,
+  focusToolbarPopupButton,
   type Harness,
   launch,
   MENU_ALT_TEXT,
@@ -218,16 +218,9 @@ describe('Pictures inside a frame', () => {
     );
     expect(h.mock.requests).toHaveLength(0);
     // In the real toolbar popup the menu click opened: its next step, pressed with Enter.
-    const label = await evaluateInToolbarPopup(
-      h,
-      `new Promise((resolve) => {
-        const find = () => [...document.querySelectorAll('[role=alert] button')].find((b) => b.textContent.trim() === 'Capture a region');
-        const wait = () => { const b = find(); if (b) { b.focus(); resolve(document.activeElement.textContent); } else setTimeout(wait, 50); };
-        setTimeout(() => resolve('no such button: ' + document.body.innerText), 5000);
-        wait();
-      })`,
+    expect(await focusToolbarPopupButton(h, 'Capture a region', '[role=alert] button')).toBe(
+      'Capture a region',
     );
-    expect(label).toBe('Capture a region');
     realKey('Return');
     await page.locator('iris-region-overlay').waitFor({ state: 'attached' });
     await page.bringToFront();

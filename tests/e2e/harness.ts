@@ -402,3 +402,24 @@ export async function evaluateInToolbarPopup(h: Harness, expression: string): Pr
     await cdp.detach();
   }
 }
+
+/**
+ * Gives the keyboard focus to the real toolbar popup's button named `name` (among those
+ * `selector` finds, once it appears) so a test can press it with a real key. Answers the
+ * focused element's text, or what the popup shows when there is no such button in 5 s.
+ */
+export async function focusToolbarPopupButton(
+  h: Harness,
+  name: string,
+  selector = 'button',
+): Promise<unknown> {
+  return evaluateInToolbarPopup(
+    h,
+    `new Promise((resolve) => {
+      const find = () => [...document.querySelectorAll(${JSON.stringify(selector)})].find((b) => b.textContent.trim() === ${JSON.stringify(name)});
+      const wait = () => { const b = find(); if (b) { b.focus(); resolve(document.activeElement.textContent); } else setTimeout(wait, 50); };
+      setTimeout(() => resolve('no such button: ' + document.body.innerText), 5000);
+      wait();
+    })`,
+  );
+}

@@ -196,7 +196,6 @@ export function startAutoAlt(deps: AutoAltDeps): AutoAltController {
     addedHosts.add(node);
   }
 
-
   function halt() {
     stopped = true;
     queue.length = 0;
