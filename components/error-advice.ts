@@ -81,6 +81,7 @@ const ADVICE: Record<IrisErrorCode, Advice> = {
     sentence: t('errorContentFilter'),
     actions: [PICK_MODEL],
   },
+  'empty-answer': { sentence: t('errorEmptyAnswer'), actions: [RETRY, PICK_MODEL] },
   stopped: { sentence: t('errorStopped'), actions: [RETRY] },
   interrupted: {
     sentence: t('errorInterrupted'),
@@ -169,6 +170,16 @@ export function adviceFor(error: SerializedIrisError): Advice {
     (host && endpointAdvice(error.code, host, error.details.status)) ||
     ADVICE[error.code] ||
     ADVICE.internal;
+  // Empty at the length limit: the limit is the thing to change.
+  if (error.code === 'empty-answer' && error.details.limit) {
+    return {
+      sentence: error.message || advice.sentence,
+      actions: [
+        { kind: 'options', label: t('actionLongerAnswers'), field: 'max-tokens' },
+        ...advice.actions.filter((action) => action.kind !== 'retry'),
+      ],
+    };
+  }
   if (error.code === 'rate-limited' && error.details.retryAfterSeconds) {
     return {
       ...advice,

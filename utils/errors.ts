@@ -22,6 +22,7 @@ export type IrisErrorCode =
   | 'bad-request'
   | 'bad-response'
   | 'content-filter'
+  | 'empty-answer'
   | 'stopped'
   | 'interrupted'
   | 'no-focused-image'
@@ -40,6 +41,8 @@ export interface IrisErrorDetails {
   steps?: string[];
   /** The custom endpoint's host when the request went there (not to OpenRouter). */
   endpoint?: string;
+  /** An answer that came back empty at the length limit: the limit, in tokens. */
+  limit?: number;
   /** The picture is on screen but closed to Iris (a frame of another site, a closed page): capture a region. */
   capture?: boolean;
 }

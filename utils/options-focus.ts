@@ -8,6 +8,7 @@ import * as storage from './storage';
 export type OptionsField =
   | 'api-key'
   | 'model'
+  | 'max-tokens'
   | 'private-windows'
   | 'never-sites'
   | 'endpoint-url'

@@ -22,7 +22,9 @@ const OUTPUT_DIR = resolve('.output');
  *   from the browser for the "may not read this tab yet" advice; 68.9 KB on 2026-12-07, +1.1 KB
  *   of user-facing fixes: pictures inside web components and inlined data: URLs over 2 MB
  *   found in the page, Iris's download retried without cookies for a CDN's CORS `*`, a frame
- *   of another site and a 1 × 1 speck each told in words, Markdown kept out of alt text):
+ *   of another site and a 1 × 1 speck each told in words, Markdown kept out of alt text; then
+ *   69.1 KB with an empty answer told as one — "Done" over nothing, when a model that thinks
+ *   first spends the length limit):
  *   webextension-polyfill (~9.5 KB, part of the fixed stack),
  *   eventsource-parser (~3.3 KB, named in DESIGN.md) and ~52 KB of Iris's own code — jobs,
  *   the OpenRouter client, the image pipeline (sniff, dimensions, normalize, encode,
@@ -34,7 +36,7 @@ const OUTPUT_DIR = resolve('.output');
  * today (the 12 MP path), so they must ask the offscreen document (or the page) instead.
  */
 export const BUDGETS = {
-  background: { limit: 69 * KB, issue: 60 * KB, ratchet: true },
+  background: { limit: 69.5 * KB, issue: 60 * KB, ratchet: true },
   popup: { limit: 60 * KB, issue: 60 * KB },
   'injected script': { limit: 15 * KB, issue: 15 * KB },
   offscreen: { limit: 15 * KB, issue: 15 * KB },

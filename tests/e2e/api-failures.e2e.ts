@@ -205,6 +205,13 @@ const CASES: Case[] = [
     keeps: 'Partial answer',
   },
   {
+    // A model that thinks before it writes can spend the whole limit thinking.
+    name: 'an empty answer at the length limit',
+    scenarios: [{ type: 'stream', chunks: [], finishReason: 'length' }],
+    code: 'empty-answer',
+    shows: 'used up the longest answer allowed (1000 tokens)',
+  },
+  {
     name: 'finish_reason length',
     scenarios: [{ type: 'stream', ...partial, finishReason: 'length' }],
     code: '',

@@ -101,17 +101,15 @@ export async function runTurn(
       payloads = await readImages(writer, settings, signal, deps, later, true);
       result = await ask(payloads);
     }
-    const filtered = result.finishReason === 'content_filter';
+    const failure = emptyOrFiltered(result, settings);
     writer.set({
       retry: undefined,
-      status: filtered ? 'error' : 'done',
+      status: failure ? 'error' : 'done',
       text: result.text,
       model: result.model ?? writer.job.model,
       usage: result.usage,
       finishReason: result.finishReason,
-      error: filtered
-        ? new IrisError('content-filter', t('errorContentFilter')).toJSON()
-        : undefined,
+      error: failure?.toJSON(),
     });
   } catch (thrown) {
     const error = signal.aborted ? new IrisError('stopped', 'Stopped.') : toIrisError(thrown);
@@ -127,6 +125,20 @@ export async function runTurn(
   startPreviews(later);
   await Promise.all([...later.previews, later.saved]);
   await writer.flush();
+}
+
+/**
+ * An answer that is no answer: stopped by the provider's content filter, or empty — a model
+ * that thinks before it writes can spend the whole length limit thinking.
+ */
+function emptyOrFiltered(result: StreamResult, settings: JobSettings): IrisError | undefined {
+  if (result.finishReason === 'content_filter')
+    return new IrisError('content-filter', t('errorContentFilter'));
+  if (result.text.trim()) return undefined;
+  const limit = result.finishReason === 'length' ? settings.maxTokens : undefined;
+  return limit
+    ? new IrisError('empty-answer', t('errorEmptyAtLimit', limit), { limit })
+    : new IrisError('empty-answer', t('errorEmptyAnswer'));
 }
 
 /** Returns every image's payload, acquiring the ones not read yet (in parallel). */

@@ -286,6 +286,19 @@ describe('adviceFor', () => {
     expect(onCapture).toHaveBeenCalled();
   });
 
+  it('an answer empty at the length limit leads to the longest-answer setting and another model', () => {
+    const advice = adviceFor({
+      code: 'empty-answer',
+      message: 'The model used up the longest answer allowed (1000 tokens)…',
+      details: { limit: 1000 },
+    });
+    expect(advice.sentence).toBe('The model used up the longest answer allowed (1000 tokens)…');
+    expect(advice.actions).toEqual([
+      { kind: 'options', label: 'Allow longer answers', field: 'max-tokens' },
+      { kind: 'options', label: 'Choose another model', field: 'model' },
+    ]);
+  });
+
   it('says how long to wait when rate limited', () => {
     expect(
       adviceFor({ code: 'rate-limited', message: '', details: { retryAfterSeconds: 12 } }).sentence,

@@ -20,6 +20,7 @@ const CODES: Record<IrisErrorCode, true> = {
   'bad-request': true,
   'bad-response': true,
   'content-filter': true,
+  'empty-answer': true,
   stopped: true,
   interrupted: true,
   'no-focused-image': true,

@@ -77,8 +77,11 @@ describe('Options page', () => {
     for (const endpoint of [undefined, 'localhost:11434'])
       for (const status of [undefined, 404])
         for (const code of ERROR_CODES)
-          for (const action of adviceFor({ code, message: '', details: { endpoint, status } })
-            .actions)
+          for (const action of adviceFor({
+            code,
+            message: '',
+            details: { endpoint, status, limit: 1000 },
+          }).actions)
             if (action.kind === 'options') fields.add(action.field);
     expect(fields.size).toBeGreaterThanOrEqual(7);
     for (const field of fields) expect(document.getElementById(field), field).not.toBeNull();

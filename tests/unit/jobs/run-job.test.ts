@@ -67,6 +67,26 @@ describe('createJobRunner', () => {
     expect(sentBody.model).toBe('google/gemini-2.5-flash');
   });
 
+  it.each([
+    [
+      'at the length limit (a model that thinks first)',
+      'length',
+      { maxTokens: 1000 },
+      { code: 'empty-answer', details: { limit: 1000 } },
+      /used up the longest answer allowed \(1000 tokens\)/,
+    ],
+    ['with nothing to blame', 'stop', {}, { code: 'empty-answer', details: {} }, /empty answer/],
+  ])(
+    'an empty answer %s ends as an error that says so, not as "Done"',
+    async (_name, finishReason, overrides, error, words) => {
+      const { runner } = runnerWith(async () => ({ text: ' \n', finishReason }), overrides);
+      const job = await runner.start({ source });
+      expect(job.status).toBe('error');
+      expect(job.error).toMatchObject(error);
+      expect(job.error?.message).toMatch(words);
+    },
+  );
+
   it('gives the image the timeout of the settings (15 s unless set)', async () => {
     const answer = async () => ({ text: 'ok', finishReason: 'stop' });
     const set = runnerWith(answer, { imageTimeoutSeconds: 4 });
