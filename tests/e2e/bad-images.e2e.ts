@@ -130,12 +130,6 @@ const CASES: Case[] = [
     shows: 'This is data (JSON), not an image.',
   },
   {
-    name: 'a 1 × 1 placeholder (a lazy page’s photo not loaded yet)',
-    target: id('speck.gif'),
-    code: 'unsupported-image',
-    shows: 'This picture is only 1 × 1 pixels',
-  },
-  {
     name: 'random bytes named .jpg',
     target: id('random.jpg'),
     code: 'unsupported-image',

@@ -63,7 +63,6 @@ export async function normalizeImage(
   const size = readDimensions(bytes, type);
   if (!size) throw damaged(type);
   assertNotPixelBomb(size);
-  assertNotSpeck(size);
   const blob = new Blob([bytes as BlobPart], { type });
   const fits =
     API_IMAGE_TYPES.includes(type) &&
@@ -138,18 +137,6 @@ async function normalizeSvg(
 export function assertNotPixelBomb({ width, height }: Dimensions, maxPixels = MAX_PIXELS): void {
   if (width * height <= maxPixels) return;
   throw new IrisError('image-too-large', t('imagePixelBomb', [width, height, maxPixels / 1e6]));
-}
-
-/** Below this on both sides a picture shows nothing a model could describe. */
-const MIN_SIDE = 10;
-
-/**
- * Refuses a speck — the 1 × 1 placeholder a lazy-loading page shows until the photo loads,
- * a tracking pixel — rather than have a model describe (or invent) what is not there.
- */
-function assertNotSpeck({ width, height }: Dimensions): void {
-  if (width >= MIN_SIDE || height >= MIN_SIDE) return;
-  throw new IrisError('unsupported-image', t('imageSpeck', [width, height]));
 }
 
 /** One sentence saying what bytes that are not an image are instead, for the user. */
