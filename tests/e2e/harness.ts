@@ -175,6 +175,7 @@ export async function contextMenuChoose(
   frame?: string,
 ): Promise<void> {
   await page.bringToFront();
+  await closeToolbarPopup(page.context());
   const point = await elementScreenPoint(page, selector, frame);
   // No --sync: it waits forever when the pointer is already at the target.
   execFileSync('xdotool', [
@@ -192,6 +193,34 @@ export async function contextMenuChoose(
   for (const key of Array.isArray(keys) ? keys : [keys]) {
     execFileSync('xdotool', ['key', key]);
     await page.waitForTimeout(150);
+  }
+}
+
+/**
+ * Closes Iris's real toolbar popup if an earlier step left it open: it hangs over the top
+ * right of the page, and a right-click meant for a picture there would land in it (the menu
+ * then speaks of the popup: no image, tab id -1). A popup page a test opened as a tab stays.
+ */
+async function closeToolbarPopup(context: BrowserContext): Promise<void> {
+  const browser = context.browser();
+  if (!browser) return;
+  const tabs = new Set<string>();
+  for (const open of context.pages()) {
+    const session = await context.newCDPSession(open);
+    tabs.add(
+      ((await session.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } })
+        .targetInfo.targetId,
+    );
+    await session.detach();
+  }
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const target of targetInfos)
+      if (target.url.endsWith('/popup.html') && !tabs.has(target.targetId))
+        await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  } finally {
+    await cdp.detach();
   }
 }
 
