@@ -41,7 +41,7 @@ export default defineBackground(() => {
   const altText = createAltTextService();
   registerSettingsMigrations();
   registerMenus(actions);
-  registerPresetMenus(runner, actions.clickedImage);
+  registerPresetMenus(runner, actions.findUnnamedImage);
   registerCommands(actions);
   registerContextListener();
   registerAltTextCommands(runner);

@@ -69,16 +69,15 @@ export function createActions(runner: JobRunner, captureDeps: Partial<CaptureDep
     },
 
     /**
-     * The image a menu click meant, for the image-only items: its address, or — when the menu
-     * says "image" and gives none (a data: URL over 2 MB) — the element found in the page, or
+     * For the image-only items, when the menu says "image" but gives no address (a data: URL
+     * over 2 MB; callers try `sourceFromClick` first): the element found in the page, or
      * picked. A failure to find it ends in a job that says so.
      */
-    async clickedImage(
+    async findUnnamedImage(
       info: Browser.contextMenus.OnClickData,
       tab: Tab,
     ): Promise<ImageSource | undefined> {
-      const source = sourceFromClick(info, tab);
-      if (source || info.mediaType !== 'image' || tab?.id === undefined) return source;
+      if (info.mediaType !== 'image' || tab?.id === undefined) return undefined;
       const base = pageSource(info, tab.id, tab);
       const found = await findTarget(info, tab.id);
       if (found.kind === 'found') return { ...base, targetId: found.targetId };

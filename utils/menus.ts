@@ -24,7 +24,7 @@ function onImage(
 ): MenuItem['run'] {
   return async (actions, info, tab) => {
     // No await when the menu gave the address: Firefox opens the popup only in the click's turn.
-    const source = sourceFromClick(info, tab) ?? (await actions.clickedImage(info, tab));
+    const source = sourceFromClick(info, tab) ?? (await actions.findUnnamedImage(info, tab));
     if (source) await action(actions, source);
   };
 }

@@ -25,7 +25,7 @@ export async function rebuildPresetMenus(after: PresetState, before: PresetState
   await createPresetMenus(after);
 }
 
-/** The image a click meant when the menu gave no address (Actions.clickedImage). */
+/** The image a click meant when the menu gave no address (Actions.findUnnamedImage). */
 type FindImage = (
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,

@@ -41,7 +41,6 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
   const denied = statuses.find((s) => s === 401 || s === 403);
   if (denied) return unreachable(t('imageFailRefused', denied));
   const has = (reason: string) => tried.some((line) => line.includes(reason));
-  const closed = has(t('reasonNoAccess'));
   if (has(REASONS.tooLarge))
     return new IrisError(
       'image-too-large',
@@ -53,7 +52,7 @@ export function chainFailure(tried: string[], errors: unknown[]): IrisError {
   if (has(REASONS.redirects)) return unreachable(t('imageFailRedirects'));
   if (has(REASONS.brokeOff)) return unreachable(t('imageFailBrokeOff'));
   if (has(REASONS.blobGone)) return unreachable(t('imageFailBlobGone'));
-  if (closed)
+  if (has(t('reasonNoAccess')))
     return new IrisError('image-unreachable', t('imageFailNoAccess'), { ...steps, capture: true });
   return unreachable(t('errorImageUnreachable'));
 }
